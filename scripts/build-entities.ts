@@ -1,0 +1,26 @@
+// Validate entities/*.yaml and compile them into generated/entities.json.
+// `--check` validates only. Any error exits 1, naming the file and the field.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileEntities, formatError } from '../src/kb/compile.ts';
+
+const root = join(import.meta.dirname, '..');
+const dir = join(root, 'entities');
+const files = readdirSync(dir)
+  .filter((name) => /\.(ya?ml|json)$/.test(name))
+  .sort()
+  .map((name) => ({ file: `entities/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+
+const result = compileEntities(files);
+if (!result.ok) {
+  for (const error of result.errors) console.error(formatError(error));
+  console.error(`\n${result.errors.length} error(s) in entities/; nothing was compiled.`);
+  process.exit(1);
+}
+if (process.argv.includes('--check')) {
+  console.log(`entities: ${result.pack.entities.length} files valid`);
+} else {
+  mkdirSync(join(root, 'generated'), { recursive: true });
+  writeFileSync(join(root, 'generated', 'entities.json'), JSON.stringify(result.pack));
+  console.log(`entities: compiled ${result.pack.entities.length} entities into generated/entities.json`);
+}
