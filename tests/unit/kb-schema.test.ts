@@ -55,6 +55,12 @@ checked: 2026-11-29
 memberships:
 ${memberships}`;
 
+interface Want {
+  file?: string;
+  field?: string;
+  message?: string | RegExp;
+}
+
 const file = (name: string, text: string): SourceFile => ({ file: `entities/${name}`, text });
 
 function errorsOf(files: SourceFile[]): CompileError[] {
@@ -83,7 +89,7 @@ describe('compileEntities accepts valid files', () => {
 });
 
 describe('compileEntities rejects broken files, naming file and field', () => {
-  it.each<[string, SourceFile[], Array<Partial<CompileError> & { message?: string | RegExp }>]>([
+  it.each<[string, SourceFile[], Want[]]>([
     ['bad YAML', [file('p.yaml', 'id: p\nnames: [unclosed\n')], [{ file: 'entities/p.yaml', field: '', message: /not valid YAML/ }]],
     ['duplicate YAML key', [file('p.yaml', yaml('p').replace('type: person', 'type: person\ntype: state'))], [{ file: 'entities/p.yaml', field: '', message: /not valid YAML/ }]],
     ['bad JSON', [file('p.json', '{"id": "p",')], [{ file: 'entities/p.json', field: '', message: /not valid JSON/ }]],
