@@ -1,0 +1,30 @@
+// Bundle the content script into one self-contained classic script and declare it in the built manifest.
+// Usage: tsx scripts/build-content.ts dist|dist-firefox
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const outDir = join(root, process.argv[2] ?? 'dist');
+const testBuild = process.env.CSTO_LENS_TEST_BUILD === '1';
+
+await build({
+  entryPoints: [join(root, 'src/content/index.ts')],
+  outfile: join(outDir, 'content.js'),
+  bundle: true,
+  format: 'iife',
+  target: ['chrome120', 'firefox142'],
+  minify: true,
+  legalComments: 'none',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  define: { __TEST_BUILD__: JSON.stringify(testBuild) },
+  logLevel: 'warning',
+});
+
+const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+const manifestPath = join(outDir, 'manifest.json');
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+manifest.content_scripts = source.content_scripts.map((entry: { js: string[] }) => ({ ...entry, js: ['content.js'] }));
+writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`content: wrote ${process.argv[2] ?? 'dist'}/content.js`);

@@ -1,0 +1,52 @@
+// Messages between the extension's parts. The "csto-lens/mentions" shape is a fixed contract (GUIDE.md section 3).
+import type { Lang } from '../core/pack.ts';
+
+export interface MentionSummary {
+  entity: string;
+  text: string;
+}
+
+/** Popup or test -> content script of the top frame: what is marked on this page now. */
+export interface MentionsRequest {
+  type: 'csto-lens/mentions';
+}
+export interface MentionsResponse {
+  url: string;
+  lang: Lang | null;
+  published: string | null;
+  mentions: MentionSummary[];
+}
+
+/** Content script -> background: keep the toolbar badge at the number of distinct entities on this tab. */
+export interface PageStatusMessage {
+  type: 'csto-lens/page-status';
+  distinctEntities: number;
+  enabled: boolean;
+}
+
+/** Popup -> content script: scroll to the next mention of an entity and open its card. */
+export interface GoToMessage {
+  type: 'csto-lens/go-to';
+  entity: string;
+}
+
+/** Background -> content script: a keyboard command. */
+export interface CommandMessage {
+  type: 'csto-lens/command';
+  command: 'toggle-annotations' | 'next-mention' | 'previous-mention';
+}
+
+export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
+export type BackgroundRequest = PageStatusMessage;
+
+function hasType(value: unknown): value is { type: unknown } {
+  return typeof value === 'object' && value !== null && 'type' in value;
+}
+
+export function isContentRequest(value: unknown): value is ContentRequest {
+  return hasType(value) && (value.type === 'csto-lens/mentions' || value.type === 'csto-lens/go-to' || value.type === 'csto-lens/command');
+}
+
+export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
+  return hasType(value) && value.type === 'csto-lens/page-status';
+}

@@ -1,0 +1,38 @@
+// Firefox test helpers: talk to the content script of a test build through window messages (see src/content/test-hooks.ts).
+import type { Page } from 'puppeteer-core';
+import type { MentionsResponse } from '../../src/shared/messages.ts';
+
+export async function mentionsViaTestHook(page: Page): Promise<MentionsResponse | null> {
+  return page.evaluate(
+    () =>
+      new Promise<MentionsResponse | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 1000);
+        window.addEventListener('message', function reply(event) {
+          if (event.data?.source !== 'csto-lens-test-reply' || event.data.type !== 'mentions') return;
+          clearTimeout(timer);
+          window.removeEventListener('message', reply);
+          resolve(event.data.payload as MentionsResponse);
+        });
+        window.postMessage({ source: 'csto-lens-test', type: 'mentions' }, '*');
+      }),
+  );
+}
+
+/**
+ * Ask the extension (test build) to open one of its own pages in a new tab, and return that tab.
+ * BiDi reports such tabs as about:blank, so the new tab is recognised by its location from inside.
+ */
+export async function openExtensionPage(page: Page, path: string): Promise<Page> {
+  const browser = page.browser();
+  const before = new Set(await browser.pages());
+  await page.evaluate((p) => window.postMessage({ source: 'csto-lens-test', type: 'open', path: p }, '*'), path);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const candidate of await browser.pages()) {
+      if (before.has(candidate)) continue;
+      const href = await candidate.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.endsWith(path)) return candidate;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the extension did not open ${path}`);
+}
