@@ -1,12 +1,25 @@
 // Bundle the content script into one self-contained classic script and declare it in the built manifest.
 // Usage: tsx scripts/build-content.ts dist|dist-firefox
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, process.argv[2] ?? 'dist');
 const testBuild = process.env.CSTO_LENS_TEST_BUILD === '1';
+
+// The content script carries names for matching only: card texts (summaries, backgrounds, roles, sources) stay in
+// the background, which builds card models on request. Whatever imports the pack here gets the stripped copy.
+const namesOnlyPack: Plugin = {
+  name: 'names-only-pack',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]generated[\\/]entities\.json$/ }, (args) => {
+      const pack = JSON.parse(readFileSync(args.path, 'utf8')) as { entities: Array<Record<string, unknown>> };
+      const entities = pack.entities.map(({ id, type, category, names }) => ({ id, type, category, names }));
+      return { contents: JSON.stringify({ ...pack, entities }), loader: 'json' };
+    });
+  },
+};
 
 await build({
   entryPoints: [join(root, 'src/content/index.ts')],
@@ -20,6 +33,7 @@ await build({
   jsxImportSource: 'preact',
   define: { __TEST_BUILD__: JSON.stringify(testBuild) },
   logLevel: 'warning',
+  plugins: [namesOnlyPack],
 });
 
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));

@@ -36,8 +36,20 @@ export interface CommandMessage {
   command: 'toggle-annotations' | 'next-mention' | 'previous-mention';
 }
 
+/**
+ * Content script -> background: the card model of an entity as of a day, in a language. The content script ships the
+ * matcher's lexicon only; card texts stay in the background. Answered with a CardModel, or null for an unknown id.
+ */
+export interface CardModelRequest {
+  type: 'csto-lens/card-model';
+  id: string;
+  /** YYYY-MM-DD: the article's date, or today when the page has none. */
+  date: string;
+  lang: Lang;
+}
+
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage;
+export type BackgroundRequest = PageStatusMessage | CardModelRequest;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -48,5 +60,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 }
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  return hasType(value) && value.type === 'csto-lens/page-status';
+  return hasType(value) && (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model');
 }
