@@ -1,7 +1,7 @@
 // A small stand-in for the core matcher (issue 4) until it lands on main: a trie over case- and spelling-folded
 // names with word boundaries, Arabic attached clitics and a few Russian case endings. Replace by the core matcher.
 import { bundledPack } from '../core/bundled-pack.ts';
-import type { Category, Lang } from '../core/pack.ts';
+import type { Category } from '../core/pack.ts';
 import type { Candidate, PageMatcher, ResolveOptions } from './matching.ts';
 
 interface Terminal {
