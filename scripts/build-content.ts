@@ -27,7 +27,7 @@ await build({
   bundle: true,
   format: 'iife',
   target: ['chrome120', 'firefox142'],
-  minify: true,
+  minify: process.env.CSTO_LENS_NO_MINIFY !== "1",
   legalComments: 'none',
   jsx: 'automatic',
   jsxImportSource: 'preact',

@@ -6,6 +6,8 @@
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'SVG', 'MATH',
   'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'BUTTON', 'KBD', 'SAMP', 'HEAD', 'TITLE',
+  // tagName keeps its case outside the HTML namespace (inline <svg>, <math>).
+  'svg', 'math',
 ]);
 /** Elements that flow inside a line: their text belongs to the run of the enclosing block. */
 const INLINE_TAGS = new Set([
@@ -26,8 +28,7 @@ export interface TextRun {
 }
 
 export function isSkipped(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
-  if (SKIPPED_TAGS.has(tag)) return true;
+  if (SKIPPED_TAGS.has(element.tagName)) return true;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
@@ -36,7 +37,7 @@ export function isSkipped(element: Element): boolean {
 }
 
 export function isInline(element: Element): boolean {
-  return INLINE_TAGS.has(element.tagName.toUpperCase());
+  return INLINE_TAGS.has(element.tagName);
 }
 
 /** The readable root: the article, the main content, the article body, else the body. */
@@ -45,9 +46,20 @@ export function findTextRoot(doc: Document): Element | null {
   for (const selector of candidates) {
     const found = doc.querySelectorAll(selector);
     // Several <article>s (a list page): the body covers them all.
-    if (found.length === 1 && (found[0]!.textContent ?? '').trim().length > 200) return found[0]!;
+    if (found.length === 1 && hasText(found[0]!, 200)) return found[0]!;
   }
   return doc.body ?? doc.documentElement;
+}
+
+/** Whether an element holds at least `min` characters of text (reads no further than that). */
+function hasText(element: Element, min: number): boolean {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let total = 0;
+  while (walker.nextNode()) {
+    total += (walker.currentNode as Text).data.trim().length;
+    if (total >= min) return true;
+  }
+  return false;
 }
 
 /** The block element a node's text belongs to (its nearest non-inline ancestor). */
@@ -87,8 +99,8 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
   // An explicit stack keeps deep pages from overflowing the call stack; a leave entry closes a block.
   const stack: Array<{ node: Node; leave: boolean }> = [];
   const pushChildren = (parent: Node) => {
-    const children = parent.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, leave: false });
+    // Siblings, not childNodes[i]: a live NodeList is slow to index.
+    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push({ node: child, leave: false });
   };
   pushChildren(start instanceof Element && start.shadowRoot ? start.shadowRoot : start);
 
@@ -138,14 +150,11 @@ export function pointAt(run: TextRun, offset: number, preferEnd = false): { node
   return { node: nodes[low]!, offset: offset - starts[low]! };
 }
 
-/** The DOM Range of [start, end) in a run (a StaticRange would not follow later edits of the page). */
-export function rangeOf(run: TextRun, start: number, end: number): Range {
+/** The StaticRange of [start, end) in a run: cheap to make, and no cost to the page's later DOM edits. */
+export function rangeOf(run: TextRun, start: number, end: number): StaticRange {
   const from = pointAt(run, start);
   const to = pointAt(run, end, true);
-  const range = from.node.ownerDocument.createRange();
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
-  return range;
+  return new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset });
 }
 
 /** The per-node pieces of [start, end) in a run: what the hit-test index and the wrapper fallback work on. */

@@ -2,7 +2,7 @@
 // its marked pieces sorted by offset, found by binary search; the mark's own rectangles confirm the hit (a caret
 // snaps to the nearest character even when the pointer is in a margin).
 import { segmentsOf } from './collect.ts';
-import type { Mark } from './mark-types.ts';
+import { liveRange, type Mark } from './mark-types.ts';
 import { WRAPPER_TAG } from './wrapper-painter.ts';
 
 interface Piece {
@@ -80,8 +80,8 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-function rangeContains(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+function rangeContains(range: AbstractRange, x: number, y: number): boolean {
+  for (const rect of liveRange(range).getClientRects()) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
   return false;

@@ -8,7 +8,7 @@ import type { Lang } from '../core/pack.ts';
 import { isActiveOn, type Settings } from '../core/settings.ts';
 import { createHighlightPainter, hasHighlightApi } from './highlight-painter.ts';
 import { createInterimMatcher } from './interim-matcher.ts';
-import type { Mark } from './mark-types.ts';
+import { liveRange, type Mark } from './mark-types.ts';
 import { createMarksApi, setMarksApi, type ActivateReason } from './marks-api.ts';
 import { findTextRoot } from './collect.ts';
 import { detectLang, detectPublished } from './page-info.ts';
@@ -129,7 +129,7 @@ function startContentScript(forceWrapper: boolean): void {
   }
 
   function scrollToMark(mark: Mark): void {
-    const rect = mark.range.getBoundingClientRect();
+    const rect = liveRange(mark.range).getBoundingClientRect();
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: reduced ? 'auto' : 'smooth' });
   }

@@ -14,8 +14,16 @@ interface Terminal {
   stem?: boolean;
 }
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  /** Folded UTF-16 units of the children, as a string: indexOf over a few characters beats a Map lookup. */
+  keys: string;
+  kids: TrieNode[];
   terminals?: Terminal[];
+}
+
+function child(node: TrieNode, unit: number): TrieNode | undefined {
+  const keys = node.keys;
+  for (let k = 0; k < keys.length; k++) if (keys.charCodeAt(k) === unit) return node.kids[k];
+  return undefined;
 }
 
 /** One UTF-16 unit in, one out, so offsets never move: case, Arabic letter variants, ё. */
@@ -31,6 +39,9 @@ function foldUnit(c: number): number {
   return c;
 }
 
+const FOLD = new Uint16Array(65536);
+for (let c = 0; c < 65536; c++) FOLD[c] = foldUnit(c);
+
 function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   if (c < 0xc0) return false;
@@ -41,7 +52,13 @@ function isWordUnit(c: number): boolean {
   return true;
 }
 
-const ARABIC_PREFIXES = ['', 'و', 'ف', 'ب', 'ك', 'ل', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'وب', 'ول', 'وك', 'فب', 'فل', 'وبال', 'ولل'];
+const ARABIC_PREFIXES = ['و', 'ف', 'ب', 'ك', 'ل', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'وب', 'ول', 'وك', 'فب', 'فل', 'وبال', 'ولل'];
+const ARABIC_PREFIX_CODES = ARABIC_PREFIXES.map((prefix) => [...prefix].map((ch) => ch.charCodeAt(0)));
+function startsWithCodes(text: string, at: number, codes: number[]): boolean {
+  for (let k = 0; k < codes.length; k++) if (text.charCodeAt(at + k) !== codes[k]) return false;
+  return true;
+}
+const ARABIC_PREFIX_FIRST = new Set(ARABIC_PREFIXES.map((prefix) => prefix.charCodeAt(0)));
 const RUSSIAN_ENDINGS = ['', 'а', 'у', 'ом', 'е', 'ы', 'ой', 'ю', 'и', 'ию', 'ией', 'ии', 'ей', 'ым', 'ого', 'ому', 'ом', 'ем', 'ью'];
 
 function isCyrillic(text: string): boolean {
@@ -49,16 +66,20 @@ function isCyrillic(text: string): boolean {
 }
 
 export function createInterimMatcher(): PageMatcher {
-  const root: TrieNode = { next: new Map() };
+  const root: TrieNode = { keys: '', kids: [] };
   const categories = new Map<string, Category>();
 
   const add = (text: string, terminal: Terminal) => {
     let node = root;
     for (let i = 0; i < text.length; i++) {
       const c = foldUnit(text.charCodeAt(i));
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
-      node = child;
+      let next = child(node, c);
+      if (!next) {
+        next = { keys: '', kids: [] };
+        node.keys += String.fromCharCode(c);
+        node.kids.push(next);
+      }
+      node = next;
     }
     (node.terminals ??= []).push(terminal);
   };
@@ -91,10 +112,11 @@ export function createInterimMatcher(): PageMatcher {
     }
   }
 
-  const prefixNodes = ARABIC_PREFIXES.map((prefix) => ({ prefix, length: prefix.length }));
 
   function longestAt(text: string, from: number, bodyStart: number): { end: number; terminal: Terminal } | null {
-    let node: TrieNode | undefined = root;
+    if (from >= text.length) return null;
+    let node: TrieNode | undefined = rootKids.get(FOLD[text.charCodeAt(from)]!);
+    from++;
     let best: { end: number; terminal: Terminal } | null = null;
     for (let i = from; i <= text.length && node; i++) {
       if (node.terminals) {
@@ -106,7 +128,7 @@ export function createInterimMatcher(): PageMatcher {
         }
       }
       if (i === text.length) break;
-      node = node.next.get(foldUnit(text.charCodeAt(i)));
+      node = child(node, FOLD[text.charCodeAt(i)]!);
     }
     return best;
   }
@@ -123,28 +145,50 @@ export function createInterimMatcher(): PageMatcher {
     return -1;
   }
 
+  // The root has a hundred-odd children: index them directly.
+  const rootKids = new Map<number, TrieNode>();
+  for (let k = 0; k < root.keys.length; k++) rootKids.set(root.keys.charCodeAt(k), root.kids[k]!);
+
   return {
     scanBlock(text: string): Candidate[] {
       const found: Candidate[] = [];
+      const length = text.length;
       let i = 0;
-      while (i < text.length) {
+      while (i < length) {
+        // Matches start at word starts only: skip to the next one.
+        while (i < length && !isWordUnit(text.charCodeAt(i))) i++;
+        if (i >= length) break;
         const c = text.charCodeAt(i);
-        if (!isWordUnit(c) || (i > 0 && isWordUnit(text.charCodeAt(i - 1)))) {
-          i++;
-          continue;
+        let hitEntity = '';
+        let hitStart = 0;
+        let hitEnd = -1;
+        let hitAmbiguous = false;
+        if (rootKids.has(FOLD[c]!)) {
+          const match = longestAt(text, i, i);
+          if (match) {
+            hitEntity = match.terminal.entity;
+            hitStart = i;
+            hitEnd = match.end;
+            hitAmbiguous = match.terminal.ambiguous;
+          }
         }
-        let hit: Candidate | null = null;
-        const arabic = c >= 0x0600 && c <= 0x06ff;
-        for (const { prefix, length } of arabic ? prefixNodes : prefixNodes.slice(0, 1)) {
-          if (length > 0 && !text.startsWith(prefix, i)) continue;
-          const match = longestAt(text, i + length, i + length);
-          if (match && (!hit || match.end > hit.end)) hit = { entity: match.terminal.entity, start: i + length, end: match.end, ambiguous: match.terminal.ambiguous };
+        if (c >= 0x0600 && c <= 0x06ff && ARABIC_PREFIX_FIRST.has(c)) {
+          for (const prefix of ARABIC_PREFIX_CODES) {
+            if (!startsWithCodes(text, i, prefix)) continue;
+            const match = longestAt(text, i + prefix.length, i + prefix.length);
+            if (match && match.end > hitEnd) {
+              hitEntity = match.terminal.entity;
+              hitStart = i + prefix.length;
+              hitEnd = match.end;
+              hitAmbiguous = match.terminal.ambiguous;
+            }
+          }
         }
-        if (hit) {
-          found.push(hit);
-          i = hit.end;
+        if (hitEnd > 0) {
+          found.push({ entity: hitEntity, start: hitStart, end: hitEnd, ambiguous: hitAmbiguous });
+          i = hitEnd;
         } else {
-          i++;
+          while (i < length && isWordUnit(text.charCodeAt(i))) i++;
         }
       }
       return found;

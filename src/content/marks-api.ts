@@ -11,7 +11,7 @@
 // Ranges are live DOM Ranges: read their rects when you need them (they follow the page's layout).
 import type { CardModel } from '../core/card.ts';
 import type { Lang } from '../core/pack.ts';
-import type { Mark } from './mark-types.ts';
+import { liveRange, type Mark } from './mark-types.ts';
 
 export interface Mention {
   /** Stable while the mark is shown; a re-read of its block gives new ids. */
@@ -50,7 +50,7 @@ export interface MarksApiSource {
 export function createMarksApi(source: MarksApiSource) {
   const changeListeners = new Set<() => void>();
   const activateListeners = new Set<(mention: Mention, reason: ActivateReason) => void>();
-  const toMention = (mark: Mark, index: number): Mention => ({ id: mark.id, entity: mark.entity, text: mark.text, range: mark.range, index });
+  const toMention = (mark: Mark, index: number): Mention => ({ id: mark.id, entity: mark.entity, text: mark.text, range: liveRange(mark.range), index });
 
   const api: MarksApi = {
     mentionAt(x, y) {

@@ -3,7 +3,7 @@
 import type { Category, Lang } from '../core/pack.ts';
 import { blockOf, findTextRoot, isInline, isInsideSkipped, isSkipped, OWN_UI_ATTRIBUTE, rangeOf, walkRuns, type TextRun } from './collect.ts';
 import { createHitIndex, markAtPoint } from './hit-index.ts';
-import type { Mark, Painter } from './mark-types.ts';
+import { compareRanges, type Mark, type Painter } from './mark-types.ts';
 import type { Candidate, PageMatcher } from './matching.ts';
 import type { Job, Scheduler } from './scheduler.ts';
 
@@ -348,13 +348,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
         for (const run of runs) for (const mark of run.marks) if (mark) ordered.push(mark);
         return ordered;
       }
-      return [...liveMarks].sort((a, b) => {
-        try {
-          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-        } catch {
-          return 0; // ranges in different shadow trees have no order
-        }
-      });
+      return [...liveMarks].sort((a, b) => compareRanges(a.range, b.range));
     },
     markAt(x: number, y: number): Mark | null {
       return markAtPoint(doc, index, x, y, painter.markOfElement?.bind(painter));

@@ -17,12 +17,18 @@ export interface Job {
 
 export function createScheduler(now: () => number = () => performance.now()) {
   const stats: WorkStats = { busyMs: 0, slices: 0, longestSliceMs: 0 };
-  const channel = new MessageChannel();
+  // scheduler.postTask where the browser has it (no clamping, yields to input); a MessageChannel otherwise.
+  const postTask = (globalThis as { scheduler?: { postTask?(callback: () => void, options?: object): Promise<unknown> } }).scheduler?.postTask;
+  const channel = postTask ? null : new MessageChannel();
   const queue: Array<() => void> = [];
-  channel.port1.onmessage = () => queue.shift()?.();
+  if (channel) channel.port1.onmessage = () => queue.shift()?.();
   const nextTurn = (callback: () => void) => {
+    if (postTask) {
+      void postTask.call((globalThis as unknown as { scheduler: object }).scheduler, callback, { priority: 'user-visible' }).catch(() => undefined);
+      return;
+    }
     queue.push(callback);
-    channel.port2.postMessage(null);
+    channel!.port2.postMessage(null);
   };
 
   /** Run `work` in slices until it finishes or is cancelled; `done` resolves true when it finished. */
@@ -35,9 +41,9 @@ export function createScheduler(now: () => number = () => performance.now()) {
       const start = now();
       let finished = false;
       try {
-        // Check the clock every few steps: one step (a text run) is far below a millisecond.
+        // A step is one text run; check the clock after each, so a slice ends close to its budget.
         for (let steps = 0; ; steps++) {
-          if ((steps & 7) === 7 && now() - start >= sliceMs) break;
+          if (steps > 0 && now() - start >= sliceMs) break;
           if (work.next().done) {
             finished = true;
             break;

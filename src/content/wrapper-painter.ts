@@ -59,9 +59,8 @@ export function createWrapperPainter(doc: Document, onOwnChange: (work: () => vo
         wraps.set(mark, created);
         // The range now lies in the new nodes; hit-testing uses the element itself.
         if (created.length > 0) {
-          mark.range.setStart(created[0]!.middle, 0);
           const last = created[created.length - 1]!;
-          mark.range.setEnd(last.middle, last.middle.data.length);
+          mark.range = new StaticRange({ startContainer: created[0]!.middle, startOffset: 0, endContainer: last.middle, endOffset: last.middle.data.length });
         }
       });
     },
