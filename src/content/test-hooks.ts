@@ -13,12 +13,14 @@ export interface TestHookTargets {
   stats(): unknown;
   setSettings(change: Partial<Settings>): void;
   moveTo(direction: 1 | -1): string | null;
+  /** The entity under a viewport point (the marks API's mentionAt). */
+  entityAt(x: number, y: number): string | null;
 }
 
 export function installTestHooks(targets: TestHookTargets): void {
   const reply = (type: string, payload: unknown) => window.postMessage({ source: `${TEST_SOURCE}-reply`, type, payload }, '*');
   window.addEventListener('message', (event) => {
-    const data = event.data as { source?: unknown; type?: unknown; path?: unknown; settings?: unknown; direction?: unknown } | null;
+    const data = event.data as { source?: unknown; type?: unknown; path?: unknown; settings?: unknown; direction?: unknown; x?: unknown; y?: unknown } | null;
     if (event.source !== window || data?.source !== TEST_SOURCE) return;
     if (data.type === 'mentions') {
       reply('mentions', targets.answerMentions());
@@ -29,6 +31,8 @@ export function installTestHooks(targets: TestHookTargets): void {
       reply('settings', true);
     } else if (data.type === 'move' && (data.direction === 1 || data.direction === -1)) {
       reply('move', targets.moveTo(data.direction));
+    } else if (data.type === 'at' && typeof data.x === 'number' && typeof data.y === 'number') {
+      reply('at', targets.entityAt(data.x, data.y));
     } else if (data.type === 'open' && typeof data.path === 'string') {
       void browser.runtime.sendMessage({ type: 'csto-lens/test-open', path: data.path });
     }

@@ -9,7 +9,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { DEMO, DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { mentionsViaTestHook } from './support.ts';
+import { askTestHook, mentionsViaTestHook } from './support.ts';
 
 async function settled(page: Page, atLeast = 1): Promise<MentionsResponse> {
   let last = '';
@@ -58,6 +58,61 @@ describe.runIf(firefoxAvailable)('page marking in Firefox ESR', () => {
     await page.evaluate(() => window.postMessage({ source: 'csto-lens-test', type: 'settings', settings: { enabled: true } }, '*'));
     expect((await settled(page)).mentions).toEqual(answer.mentions);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hit-tests marks at a point, and moves to the next and previous mention', async () => {
+    const page = await firefox.newPage();
+    await page.goto(server.url('/page-en.html'));
+    await settled(page);
+    // The centre of the first "Kazakhstan" on the page, found by the page itself.
+    const point = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        const at = node.data.indexOf('Kazakhstan');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 6);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, below: rect.bottom + 40 };
+      }
+      return null;
+    });
+    expect(point).not.toBeNull();
+    expect(await askTestHook(page, { type: 'at', x: point!.x, y: point!.y })).toBe('kazakhstan');
+    // Plain text and empty space hit nothing.
+    expect(await askTestHook(page, { type: 'at', x: 2, y: 2 })).toBeNull();
+    expect(await askTestHook(page, { type: 'move', direction: 1 })).toBe('minsk');
+    expect(await askTestHook(page, { type: 'move', direction: 1 })).toBe('csto');
+    expect(await askTestHook(page, { type: 'move', direction: -1 })).toBe('minsk');
+    await page.close();
+  });
+
+  it('the wrapper fallback marks with <csto-lens-mark> and switching off restores outerHTML exactly', async () => {
+    const page = await firefox.newPage();
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
+      });
+    });
+    await page.goto(server.url('/page-en.html#csto-lens-wrapper'));
+    const answer = await settled(page);
+    expect(answer.mentions).toEqual(JSON.parse(readFileSync(join(FIXTURES, 'page-en.expected.json'), 'utf8')));
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('csto-lens-mark')].map((e) => e.textContent).join('|'));
+    expect(wrapped).toContain('Kazakhstan');
+    // Text nodes the page had stay the page's: the first paragraph still has its own text node count when off.
+    await page.evaluate(() => window.postMessage({ source: 'csto-lens-test', type: 'settings', settings: { enabled: false } }, '*'));
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('csto-lens-mark').length), { timeout: 10_000 }).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.outerHTML === (window as unknown as { __before: string }).__before)).toBe(true);
+    await page.evaluate(() => window.postMessage({ source: 'csto-lens-test', type: 'settings', settings: { enabled: true } }, '*'));
+    expect((await settled(page)).mentions).toEqual(answer.mentions);
+    await page.evaluate(() => window.postMessage({ source: 'csto-lens-test', type: 'settings', settings: { enabled: false } }, '*'));
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('csto-lens-mark').length), { timeout: 10_000 }).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.outerHTML === (window as unknown as { __before: string }).__before)).toBe(true);
+    await page.evaluate(() => window.postMessage({ source: 'csto-lens-test', type: 'settings', settings: { enabled: true } }, '*'));
+    await settled(page);
     await page.close();
   });
 
