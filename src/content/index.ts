@@ -21,7 +21,8 @@ import { createWrapperPainter } from './wrapper-painter.ts';
 function startContentScript(forceWrapper: boolean): void {
   performance.mark('csto-lens-start');
   const scheduler = createScheduler();
-  const matcher = createInterimMatcher();
+  // Counted in the statistics: building the matcher is part of what every page pays.
+  const matcher = scheduler.measure(() => createInterimMatcher());
   let settings: Settings | null = null;
   let active = false;
   let lang: Lang | null = null;

@@ -39,8 +39,11 @@ function foldUnit(c: number): number {
   return c;
 }
 
-const FOLD = new Uint16Array(65536);
-for (let c = 0; c < 65536; c++) FOLD[c] = foldUnit(c);
+// Folding as a table for Latin, Cyrillic and Arabic (the units names are made of); other units fold through the function.
+const FOLD_LIMIT = 0x0700;
+const FOLD_TABLE = new Uint16Array(FOLD_LIMIT);
+for (let c = 0; c < FOLD_LIMIT; c++) FOLD_TABLE[c] = foldUnit(c);
+const fold = (c: number): number => (c < FOLD_LIMIT ? FOLD_TABLE[c]! : foldUnit(c));
 
 function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -115,7 +118,7 @@ export function createInterimMatcher(): PageMatcher {
 
   function longestAt(text: string, from: number, bodyStart: number): { end: number; terminal: Terminal } | null {
     if (from >= text.length) return null;
-    let node: TrieNode | undefined = rootKids.get(FOLD[text.charCodeAt(from)]!);
+    let node: TrieNode | undefined = rootKids.get(fold(text.charCodeAt(from)));
     from++;
     let best: { end: number; terminal: Terminal } | null = null;
     for (let i = from; i <= text.length && node; i++) {
@@ -128,7 +131,7 @@ export function createInterimMatcher(): PageMatcher {
         }
       }
       if (i === text.length) break;
-      node = child(node, FOLD[text.charCodeAt(i)]!);
+      node = child(node, fold(text.charCodeAt(i)));
     }
     return best;
   }
@@ -163,7 +166,7 @@ export function createInterimMatcher(): PageMatcher {
         let hitStart = 0;
         let hitEnd = -1;
         let hitAmbiguous = false;
-        if (rootKids.has(FOLD[c]!)) {
+        if (rootKids.has(fold(c))) {
           const match = longestAt(text, i, i);
           if (match) {
             hitEntity = match.terminal.entity;

@@ -32,9 +32,10 @@ function viewportBlocks(doc: Document, root: Element): Element[] {
   const width = view.innerWidth;
   const height = view.innerHeight;
   const found = new Set<Element>();
-  for (let row = 0; row < 12; row++) {
-    for (const column of [0.15, 0.35, 0.5, 0.65, 0.85]) {
-      const hit = doc.elementFromPoint(width * column, (height * (row + 0.5)) / 12);
+  const ROWS = 8;
+  for (let row = 0; row < ROWS; row++) {
+    for (const column of [0.25, 0.5, 0.75]) {
+      const hit = doc.elementFromPoint(width * column, (height * (row + 0.5)) / ROWS);
       if (!hit || !root.contains(hit) || hit === root) continue;
       const block = blockOf(hit);
       if (!block || block === root || !root.contains(block) || isInsideSkipped(block, root)) continue;
