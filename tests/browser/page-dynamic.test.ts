@@ -6,7 +6,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import type { CardModel } from '../../src/core/card.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
-import { collectPageErrors, mentions, resetSettings, settledMentions } from './page-support.ts';
+import { changeSettings, collectPageErrors, mentions, resetSettings, settledMentions } from './page-support.ts';
 
 const SPA = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title></head><body>
 <div id="app"><article><h1>First story</h1><p>The CSTO met in Moscow on Monday, officials said, as leaders of the member states gathered for the talks.</p>
@@ -67,6 +67,26 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
     await expect
       .poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 10_000 })
       .toEqual(['belarus', 'tajikistan']);
+    await page.close();
+  });
+
+  it('keeps the toolbar badge at the number of distinct entities, and clears it when switched off', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/page-ru.html'));
+    const answer = await settledMentions(browser, page);
+    const distinct = new Set(answer.mentions.map((m) => m.entity)).size;
+    await page.bringToFront();
+    const badge = () =>
+      browser.worker.evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> }; action: { getBadgeText(d: object): Promise<string> } } }).chrome;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : null;
+      });
+    await expect.poll(badge, { timeout: 10_000 }).toBe(String(distinct));
+    await changeSettings(browser, { enabled: false });
+    await expect.poll(badge, { timeout: 10_000 }).toBe('');
+    await changeSettings(browser, { enabled: true });
+    await expect.poll(badge, { timeout: 10_000 }).toBe(String(distinct));
     await page.close();
   });
 
