@@ -21,7 +21,21 @@ const namesOnlyPack: Plugin = {
   },
 };
 
-await build({
+// The content script's lexicon is built here, ahead of time: the page gets plain JSON instead of the pack plus the
+// work of generating every form (src/content/shipped-lexicon.ts is the node-side twin of this module).
+const { bundledPack } = await import('../src/core/bundled-pack.ts');
+const { buildLexicon } = await import('../src/core/lexicon.ts');
+const prebuiltLexicon: Plugin = {
+  name: 'prebuilt-lexicon',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]content[\\/]shipped-lexicon\.ts$/ }, () => ({
+      contents: `export const shippedLexicon = ${JSON.stringify(buildLexicon(bundledPack).lexicon)};`,
+      loader: 'js',
+    }));
+  },
+};
+
+const result = await build({
   entryPoints: [join(root, 'src/content/index.ts')],
   outfile: join(outDir, 'content.js'),
   bundle: true,
@@ -29,12 +43,17 @@ await build({
   target: ['chrome120', 'firefox142'],
   minify: process.env.CSTO_LENS_NO_MINIFY !== "1",
   legalComments: 'none',
+  // Names in Arabic and Cyrillic stay as UTF-8 rather than six-byte \u escapes.
+  charset: 'utf8',
   jsx: 'automatic',
   jsxImportSource: 'preact',
   define: { __TEST_BUILD__: JSON.stringify(testBuild) },
   logLevel: 'warning',
-  plugins: [namesOnlyPack],
+  plugins: [prebuiltLexicon, namesOnlyPack],
+  metafile: process.env.CSTO_LENS_METAFILE === "1",
 });
+
+if (result.metafile) writeFileSync(join(outDir, 'content.meta.json'), JSON.stringify(result.metafile));
 
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const manifestPath = join(outDir, 'manifest.json');

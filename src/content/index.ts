@@ -7,7 +7,8 @@ import type { CardModel } from '../core/card.ts';
 import type { Lang } from '../core/pack.ts';
 import { isActiveOn, type Settings } from '../core/settings.ts';
 import { createHighlightPainter, hasHighlightApi } from './highlight-painter.ts';
-import { createInterimMatcher } from './interim-matcher.ts';
+import { createCoreMatcher } from './core-matcher.ts';
+import { shippedLexicon } from './shipped-lexicon.ts';
 import { liveRange, type Mark } from './mark-types.ts';
 import { createMarksApi, setMarksApi, type ActivateReason } from './marks-api.ts';
 import { findTextRoot } from './collect.ts';
@@ -22,7 +23,7 @@ function startContentScript(forceWrapper: boolean): void {
   performance.mark('csto-lens-start');
   const scheduler = createScheduler();
   // Counted in the statistics: building the matcher is part of what every page pays.
-  const matcher = scheduler.measure(() => createInterimMatcher());
+  const matcher = scheduler.measure(() => createCoreMatcher(shippedLexicon));
   let settings: Settings | null = null;
   let active = false;
   let lang: Lang | null = null;

@@ -197,18 +197,18 @@ export function createInterimMatcher(): PageMatcher {
       return found;
     },
 
-    resolve(blocks: ReadonlyArray<readonly Candidate[]>, options: ResolveOptions): boolean[][] {
+    resolve(blocks: ReadonlyArray<readonly Candidate[]>, options: ResolveOptions): Array<Array<string | null>> {
       const sure = new Set<string>();
       for (const block of blocks) for (const candidate of block) if (!candidate.ambiguous) sure.add(candidate.entity);
       const seen = new Set<string>();
       return blocks.map((block) =>
         block.map((candidate) => {
-          if (candidate.ambiguous && sure.size === 0) return false;
+          if (candidate.ambiguous && sure.size === 0) return null;
           if (options.firstMentionOnly) {
-            if (seen.has(candidate.entity)) return false;
+            if (seen.has(candidate.entity)) return null;
             seen.add(candidate.entity);
           }
-          return true;
+          return candidate.entity;
         }),
       );
     },

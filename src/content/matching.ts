@@ -7,7 +7,7 @@ export interface Candidate {
   /** UTF-16 offsets into the block's text. */
   start: number;
   end: number;
-  /** Counts only with supporting context elsewhere in the document. */
+  /** The entity of its first sense; counts only with supporting context elsewhere in the document when ambiguous. */
   ambiguous: boolean;
 }
 
@@ -18,8 +18,11 @@ export interface ResolveOptions {
 export interface PageMatcher {
   /** Every candidate mention in one block of text, in text order, without overlaps. */
   scanBlock(text: string, lang: Lang | null): Candidate[];
-  /** Which candidates stand, given every block of the document in document order: keep[b][i] for blocks[b][i]. */
-  resolve(blocks: ReadonlyArray<readonly Candidate[]>, options: ResolveOptions): boolean[][];
+  /**
+   * Which candidates stand, given every block of the document in document order: result[b][i] is the entity
+   * blocks[b][i] stands for (an ambiguous name may resolve to another of its senses), or null.
+   */
+  resolve(blocks: ReadonlyArray<readonly Candidate[]>, options: ResolveOptions): Array<Array<string | null>>;
   /** The category of an entity id (for the reader's category switches); undefined when unknown. */
   categoryOf(entity: string): Category | undefined;
 }

@@ -69,13 +69,13 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     return category === undefined || options?.categories[category] !== false;
   };
 
-  function addMark(run: ScannedRun, i: number): void {
+  function addMark(run: ScannedRun, i: number, entity = run.candidates[i]!.entity): void {
     const candidate = run.candidates[i]!;
     const range = rangeOf(run, candidate.start, candidate.end);
     const mark: Mark = {
       id: nextMarkId++,
-      entity: candidate.entity,
-      category: matcher.categoryOf(candidate.entity),
+      entity,
+      category: matcher.categoryOf(entity),
       text: run.text.slice(candidate.start, candidate.end),
       run,
       start: candidate.start,
@@ -129,7 +129,10 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
       painter.clear();
       for (let r = runs.length - 1; r >= 0; r--) {
         const run = runs[r]!;
-        for (let i = run.candidates.length - 1; i >= 0; i--) if (keep[r]![i] && categoryOn(run.candidates[i]!.entity)) addMark(run, i);
+        for (let i = run.candidates.length - 1; i >= 0; i--) {
+          const entity = keep[r]![i];
+          if (entity && categoryOn(entity)) addMark(run, i, entity);
+        }
         yield;
       }
       changed = true;
@@ -139,9 +142,11 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
       const run = runs[r]!;
       const wanted = keep[r]!;
       for (let i = 0; i < run.candidates.length; i++) {
-        const want = wanted[i]! && categoryOn(run.candidates[i]!.entity);
-        if (want && !run.marks[i]) addMark(run, i);
-        else if (!want && run.marks[i]) removeMark(run, i);
+        const entity = wanted[i] ?? null;
+        const want = entity !== null && categoryOn(entity);
+        const shown = run.marks[i];
+        if (shown && (!want || shown.entity !== entity)) removeMark(run, i);
+        if (want && !run.marks[i]) addMark(run, i, entity);
       }
       yield;
     }
