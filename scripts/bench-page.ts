@@ -26,6 +26,8 @@ export interface PageBenchResult {
   memoryAddedMB: number;
   contentScriptGzipKB: number;
   noEntityMs: number;
+  /** Of the above: compiling the matcher from the shipped lexicon at start. */
+  matcherBuildMs: number;
 }
 
 /** A deterministic pseudo-random sequence, so every run reads the same page. */
@@ -97,7 +99,7 @@ export function generateArticle(targetWords: number, withNames = true): { html: 
   return { html, words };
 }
 
-async function waitForDone(page: Page, timeoutMs = 120_000): Promise<{ start: number; first: number | null; done: number; detail: { busyMs: number; longestSliceMs: number; marks: number } }> {
+async function waitForDone(page: Page, timeoutMs = 120_000): Promise<{ start: number; first: number | null; done: number; detail: { busyMs: number; longestSliceMs: number; marks: number; matcherBuildMs: number } }> {
   await page.waitForFunction(() => performance.getEntriesByName('csto-lens-done').length > 0, undefined, { timeout: timeoutMs, polling: 100 });
   return page.evaluate(() => {
     const start = performance.getEntriesByName('csto-lens-start')[0]!.startTime;
@@ -195,6 +197,7 @@ export async function runPageBench(options: { words?: number; markJsNames?: numb
       memoryAddedMB: round(heapOn - heapOff),
       contentScriptGzipKB: round(gzipSync(content).length / 1024),
       noEntityMs: round(plainRun.detail.busyMs),
+      matcherBuildMs: round(plainRun.detail.matcherBuildMs),
     };
   } finally {
     await browser.close();

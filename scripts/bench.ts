@@ -33,6 +33,7 @@ console.table({
   'memory added MB': page.memoryAddedMB,
   'content script KB gzipped': page.contentScriptGzipKB,
   'no-entity page ms (budget < 5)': page.noEntityMs,
+  '  of which matcher compile at start ms': page.matcherBuildMs,
   marks: page.marks,
   words: page.words,
 });

@@ -8,6 +8,8 @@ export interface WorkStats {
   busyMs: number;
   slices: number;
   longestSliceMs: number;
+  /** Of busyMs: compiling the matcher when the content script starts (a cost the core's compile step decides). */
+  matcherBuildMs: number;
 }
 
 export interface Job {
@@ -16,7 +18,7 @@ export interface Job {
 }
 
 export function createScheduler(now: () => number = () => performance.now()) {
-  const stats: WorkStats = { busyMs: 0, slices: 0, longestSliceMs: 0 };
+  const stats: WorkStats = { busyMs: 0, slices: 0, longestSliceMs: 0, matcherBuildMs: 0 };
   // scheduler.postTask where the browser has it (no clamping, yields to input); a MessageChannel otherwise.
   const postTask = (globalThis as { scheduler?: { postTask?(callback: () => void, options?: object): Promise<unknown> } }).scheduler?.postTask;
   const channel = postTask ? null : new MessageChannel();
