@@ -19,10 +19,12 @@ const DATE_METAS = [
 ];
 
 export function dateEvidence(doc: Document, root: Element | null): DateEvidence {
+  // One query for all the metas, then ordered by the strength of each selector.
+  const found = [...doc.querySelectorAll(DATE_METAS.join(','))];
   const metas: string[] = [];
   for (const selector of DATE_METAS) {
-    for (const meta of doc.querySelectorAll(selector)) {
-      const content = meta.getAttribute('content');
+    for (const meta of found) {
+      const content = meta.matches(selector) ? meta.getAttribute('content') : null;
       if (content) metas.push(content);
     }
   }

@@ -25,21 +25,39 @@ export interface ScannerEvents {
 
 let nextMarkId = 1;
 
-/** Elements sampled on a grid over the viewport, narrowed to the text blocks under them: what to read first. */
+/**
+ * The blocks on screen, to read first: a few points sampled over the viewport find some; their siblings that still
+ * intersect the viewport fill the gaps between the samples (short paragraphs, margins).
+ */
 function viewportBlocks(doc: Document, root: Element): Element[] {
   const view = doc.defaultView;
   if (!view) return [];
   const width = view.innerWidth;
   const height = view.innerHeight;
   const found = new Set<Element>();
+  const usable = (block: Element | null): block is Element =>
+    block !== null && block !== root && root.contains(block) && !isInline(block) && !isInsideSkipped(block, root);
   const ROWS = 8;
+  const sampled: Element[] = [];
   for (let row = 0; row < ROWS; row++) {
     for (const column of [0.25, 0.5, 0.75]) {
       const hit = doc.elementFromPoint(width * column, (height * (row + 0.5)) / ROWS);
-      if (!hit || !root.contains(hit) || hit === root) continue;
+      if (!hit || hit === root || !root.contains(hit)) continue;
       const block = blockOf(hit);
-      if (!block || block === root || !root.contains(block) || isInsideSkipped(block, root)) continue;
-      found.add(block);
+      if (usable(block) && !found.has(block)) {
+        found.add(block);
+        sampled.push(block);
+      }
+    }
+  }
+  const LIMIT = 300;
+  for (const block of sampled) {
+    for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
+      for (let sibling = block[step]; sibling && found.size < LIMIT; sibling = sibling[step]) {
+        const rect = sibling.getBoundingClientRect();
+        if (rect.bottom < 0 || rect.top > height) break;
+        if (usable(sibling)) found.add(sibling);
+      }
     }
   }
   // Keep only the outermost, so no run is read twice.
@@ -158,7 +176,9 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     const textRoot = root;
     const ordered: ScannedRun[] = [];
     const early = new Map<Element, ScannedRun[]>();
-    for (const block of viewportBlocks(doc, textRoot)) {
+    // A short page is read whole in a few milliseconds: sampling the viewport first would only add to its cost.
+    const shortPage = textRoot.getElementsByTagName('*').length < 400;
+    for (const block of shortPage ? [] : viewportBlocks(doc, textRoot)) {
       const list: ScannedRun[] = [];
       for (const run of walkRuns(block)) {
         list.push(scanRun(run));

@@ -61,6 +61,33 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
     await page.close();
   });
 
+  it('marks the viewport first on a long page (opened scrolled to its middle)', async () => {
+    const filler = (i: number) => `<p id="p${i}">Paragraph ${i} talks about markets, weather, sport and the arts, with no names at all in it.</p>`;
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 6000; i++) paragraphs.push(i === 0 ? '<p id="top">Russia at the top.</p>' : i === 3000 ? '<p id="middle">Armenia in the middle.</p>' : filler(i));
+    server.setPage('/viewport.html', `<!doctype html><html lang="en"><body><article>${paragraphs.join('')}</article><script>document.getElementById('middle').scrollIntoView();</script></body></html>`);
+    const page = await browser.context.newPage();
+    // The page records which paragraphs hold marks the first time any mark shows.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __firstMarked: string[] }).__firstMarked = seen;
+      const poll = () => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights;
+        if (registry.size > 0) {
+          registry.forEach((highlight) => highlight.forEach((range) => seen.push((range.startContainer.parentNode as Element).id)));
+          return;
+        }
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(server.url('/viewport.html'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __firstMarked: string[] }).__firstMarked), { timeout: 20_000 }).toContain('middle');
+    expect(await page.evaluate(() => (window as unknown as { __firstMarked: string[] }).__firstMarked)).not.toContain('top');
+    expect((await settledMentions(browser, page, 2)).mentions.map((m) => m.entity)).toEqual(['russia', 'armenia']);
+    await page.close();
+  });
+
   it('reads open shadow roots', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/shadow.html'));
