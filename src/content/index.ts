@@ -8,6 +8,7 @@ import type { Lang } from '../core/pack.ts';
 import { isActiveOn, type Settings } from '../core/settings.ts';
 import { createHighlightPainter, hasHighlightApi } from './highlight-painter.ts';
 import { createCoreMatcher } from './core-matcher.ts';
+import type { PageMatcher } from './matching.ts';
 import { shippedLexicon } from './shipped-lexicon.ts';
 import { liveRange, type Mark } from './mark-types.ts';
 import { createMarksApi, setMarksApi, type ActivateReason } from './marks-api.ts';
@@ -23,9 +24,21 @@ function startContentScript(forceWrapper: boolean): void {
   performance.mark('csto-lens-start');
   const scheduler = createScheduler();
   // Counted in the statistics: building the matcher is part of what every page pays.
-  const buildStart = performance.now();
-  const matcher = scheduler.measure(() => createCoreMatcher(shippedLexicon));
-  scheduler.stats.matcherBuildMs = performance.now() - buildStart;
+  // Compiled on first use: a page where the extension is off never pays for it. Counted in the statistics.
+  let compiled: PageMatcher | null = null;
+  const core = (): PageMatcher => {
+    if (!compiled) {
+      const buildStart = performance.now();
+      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon));
+      scheduler.stats.matcherBuildMs = performance.now() - buildStart;
+    }
+    return compiled;
+  };
+  const matcher: PageMatcher = {
+    scanBlock: (text, blockLang) => core().scanBlock(text, blockLang),
+    resolve: (blocks, options) => core().resolve(blocks, options),
+    categoryOf: (entity) => core().categoryOf(entity),
+  };
   let settings: Settings | null = null;
   let active = false;
   let lang: Lang | null = null;

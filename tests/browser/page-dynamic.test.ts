@@ -67,7 +67,8 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
     for (let i = 0; i < 6000; i++) paragraphs.push(i === 0 ? '<p id="top">Russia at the top.</p>' : i === 3000 ? '<p id="middle">Armenia in the middle.</p>' : filler(i));
     server.setPage('/viewport.html', `<!doctype html><html lang="en"><body><article>${paragraphs.join('')}</article><script>document.getElementById('middle').scrollIntoView();</script></body></html>`);
     const page = await browser.context.newPage();
-    // The page records which paragraphs hold marks the first time any mark shows.
+    await page.bringToFront(); // a background tab gets no animation frames to poll with
+    // The page records which paragraphs hold marks the first time any mark shows (polling on every task turn).
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __firstMarked: string[] }).__firstMarked = seen;
@@ -77,9 +78,11 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
           registry.forEach((highlight) => highlight.forEach((range) => seen.push((range.startContainer.parentNode as Element).id)));
           return;
         }
-        requestAnimationFrame(poll);
+        channel.port2.postMessage(null);
       };
-      requestAnimationFrame(poll);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = poll;
+      channel.port2.postMessage(null);
     });
     await page.goto(server.url('/viewport.html'));
     await expect.poll(() => page.evaluate(() => (window as unknown as { __firstMarked: string[] }).__firstMarked), { timeout: 20_000 }).toContain('middle');
