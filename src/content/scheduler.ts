@@ -23,6 +23,8 @@ export function createScheduler(now: () => number = () => performance.now()) {
   const postTask = (globalThis as { scheduler?: { postTask?(callback: () => void, options?: object): Promise<unknown> } }).scheduler?.postTask;
   const channel = postTask ? null : new MessageChannel();
   const queue: Array<() => void> = [];
+  /** >0 while a slice or a measured call runs: nested measurements are already counted by the outer one. */
+  let depth = 0;
   if (channel) channel.port1.onmessage = () => queue.shift()?.();
   const nextTurn = (callback: () => void) => {
     if (postTask) {
@@ -42,6 +44,7 @@ export function createScheduler(now: () => number = () => performance.now()) {
       if (cancelled) return resolveDone(false);
       const start = now();
       let finished = false;
+      depth++;
       try {
         // A step is one text run; check the clock after each, so a slice ends close to its budget.
         for (let steps = 0; ; steps++) {
@@ -54,6 +57,8 @@ export function createScheduler(now: () => number = () => performance.now()) {
       } catch (error) {
         finished = true;
         console.debug('csto-lens: a scan step failed', error);
+      } finally {
+        depth--;
       }
       const spent = now() - start;
       stats.busyMs += spent;
@@ -73,10 +78,13 @@ export function createScheduler(now: () => number = () => performance.now()) {
 
   /** Account for work done outside slices (a mutation batch, a message) in the same statistics. */
   function measure<T>(work: () => T): T {
+    if (depth > 0) return work();
     const start = now();
+    depth++;
     try {
       return work();
     } finally {
+      depth--;
       const spent = now() - start;
       stats.busyMs += spent;
       stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
