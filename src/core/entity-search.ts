@@ -7,10 +7,10 @@ import { CATEGORIES, LANGS, type Entity, type Lang } from './pack.ts';
 export function foldForSearch(text: string): string {
   return text
     .toLowerCase()
-    .replace(/й/g, '\u0000') // keep й apart from и: NFKD would split it into и + breve
+    .replace(/й/g, '\ue000') // keep й apart from и: NFKD would split it into и + breve
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\u0000/g, 'й')
+    .replace(/\ue000/g, 'й')
     .replace(/ё/g, 'е')
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
     .replace(/[أإآٱ]/g, 'ا')
@@ -20,7 +20,8 @@ export function foldForSearch(text: string): string {
     .replace(/ئ/g, 'ي')
     .replace(/ی/g, 'ي')
     .replace(/ک/g, 'ك')
-    .replace(/[\s\u200c\u200d\-–—'’"«»().,]+/g, ' ')
+    .replace(/\u200c|\u200d/g, '')
+    .replace(/[\s\-–—'’"«»().,]+/g, ' ')
     .trim();
 }
 

@@ -1,0 +1,28 @@
+// Settings as preact state: loaded (and repaired) from storage, saved on change, and kept live across pages.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../core/settings.ts';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store.ts';
+import { applyTheme } from './theme.ts';
+
+export function useSettings(): [Settings | null, (change: (current: Settings) => Settings) => Promise<void>] {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadSettings().then((loaded) => live && setSettings(loaded));
+    const stop = onSettingsChanged((next) => live && setSettings(next));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  useEffect(() => {
+    if (settings) applyTheme(settings.theme);
+  }, [settings?.theme]);
+  const update = useCallback(async (change: (current: Settings) => Settings) => {
+    // Change what is stored now, not what this page last saw: another page may have changed it since.
+    const next = change(await loadSettings());
+    setSettings(next);
+    await saveSettings(next);
+  }, []);
+  return [settings, update];
+}
