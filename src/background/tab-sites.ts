@@ -20,7 +20,7 @@ function sessionArea(): SessionArea | null {
 export async function readTabSites(): Promise<TabSites> {
   const area = sessionArea();
   if (!area) return memory;
-  const stored = (await area.get(KEY).catch(() => ({})))[KEY];
+  const stored = (await area.get(KEY).catch((): Record<string, unknown> => ({})))[KEY];
   return typeof stored === 'object' && stored !== null ? (stored as TabSites) : {};
 }
 
