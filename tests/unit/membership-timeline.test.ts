@@ -43,7 +43,7 @@ describe('membershipTimeline (CSTO)', () => {
     expect(row('uzbekistan')?.current).toBe('withdrawn');
     expect(row('armenia')?.current).toBe('frozen');
     expect(row('russia')?.current).toBe('founding-member');
-    expect(row('afghanistan')?.current).toBeNull();
+    expect(row('afghanistan')).toBeUndefined(); // an observer of the Parliamentary Assembly, not of the CSTO
   });
 
   it('ends open bars at today and reaches the right edge', () => {
@@ -54,7 +54,13 @@ describe('membershipTimeline (CSTO)', () => {
   });
 
   it('lists the statuses present for the legend, in a fixed order', () => {
-    expect(layout.statuses).toEqual(['member', 'founding-member', 'frozen', 'suspended', 'withdrawn', 'observer']);
+    expect(layout.statuses).toEqual(['member', 'founding-member', 'frozen', 'suspended', 'withdrawn']);
+    const withObserver = membershipTimeline(
+      [{ ...bundledPack.entities.find((e) => e.id === 'serbia')!, memberships: [{ org: 'csto', status: 'observer', from: '2013' }] }],
+      { end: TODAY },
+    );
+    expect(withObserver.statuses).toEqual(['observer']);
+    expect(withObserver.rows[0]?.current).toBe('observer');
   });
 
   it('ticks every year from 1992 and labels some', () => {
