@@ -2,32 +2,14 @@
 import { useMemo } from 'preact/hooks';
 import { CARD_STRINGS, formatDate } from '../core/card-strings.ts';
 import { bundledPack } from '../core/bundled-pack.ts';
-import { CATEGORIES, entityIndex, type Category, type Entity, type Lang } from '../core/pack.ts';
+import { entityIndex, type Lang } from '../core/pack.ts';
+import { groupMentions } from '../core/page-mentions.ts';
 import browser from '../shared/browser.ts';
 import type { GoToMessage, MentionsResponse } from '../shared/messages.ts';
 import { t, uiLang } from '../ui/i18n.ts';
 
 const ENTITIES = entityIndex(bundledPack);
-
-interface Group {
-  category: Category;
-  items: Array<{ entity: Entity; count: number }>;
-}
-
-/** Mentions in document order -> groups in category order, entities by first appearance, with counts. */
-export function groupMentions(page: MentionsResponse): Group[] {
-  const counts = new Map<string, number>();
-  for (const mention of page.mentions) counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
-  const groups = new Map<Category, Group>();
-  for (const [id, count] of counts) {
-    const entity = ENTITIES.get(id);
-    if (!entity) continue;
-    const group = groups.get(entity.category) ?? { category: entity.category, items: [] };
-    group.items.push({ entity, count });
-    groups.set(entity.category, group);
-  }
-  return CATEGORIES.flatMap((category) => groups.get(category) ?? []);
-}
+const lookup = (id: string) => ENTITIES.get(id);
 
 export interface OnThisPageProps {
   state: 'loading' | 'none' | 'ready';
@@ -39,7 +21,7 @@ export interface OnThisPageProps {
 }
 
 export function OnThisPage({ state, page, tabId, lang, active, onOpenCard }: OnThisPageProps) {
-  const groups = useMemo(() => (page ? groupMentions(page) : []), [page]);
+  const groups = useMemo(() => (page ? groupMentions(page.mentions, lookup) : []), [page]);
   const goTo = (entity: string) => {
     if (tabId === null) return;
     const message: GoToMessage = { type: 'csto-lens/go-to', entity };

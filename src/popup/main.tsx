@@ -8,7 +8,7 @@ import browser from '../shared/browser.ts';
 import type { MentionsResponse } from '../shared/messages.ts';
 import { hostnameOf, requestMentions, setTabIcon, targetTabId } from '../ui/active-tab.ts';
 import { EntityBrowser } from '../ui/EntityBrowser.tsx';
-import { applyDocumentLanguage, cardLanguage, t } from '../ui/i18n.ts';
+import { applyDocumentLanguage, cardLanguage, isolate, t } from '../ui/i18n.ts';
 import { OnThisPage } from './OnThisPage.tsx';
 import { Switch } from '../ui/Switch.tsx';
 import { useSettings } from '../ui/use-settings.ts';
@@ -45,7 +45,7 @@ function Popup() {
   if (!settings) return <main class="popup" aria-busy="true" />;
   const siteOn = host ? !isSiteDisabled(settings, host) : false;
   const active = host ? isActiveOn(settings, host) : false;
-  const state = page.status === 'loading' ? '' : !host ? t('stateUnavailable') : active ? t('stateActive', host) : !settings.enabled ? t('stateOffEverywhere') : t('stateOffHere', host);
+  const state = page.status === 'loading' ? '' : !host ? t('stateUnavailable') : active ? t('stateActive', isolate(host)) : !settings.enabled ? t('stateOffEverywhere') : t('stateOffHere', isolate(host));
   const pageInfo = page.status === 'ready' ? page.page : null;
   const lang = cardLanguage(settings.cardLanguage, pageInfo?.lang ?? null);
 
@@ -74,7 +74,7 @@ function Popup() {
           onChange={(on) => host && void update((s) => withSite(s, host, on))}
           description={host ? undefined : t('siteSwitchUnavailable')}
         >
-          {host ? t('switchSite', host) : t('switchSiteNoHost')}
+          {host ? t('switchSite', isolate(host)) : t('switchSiteNoHost')}
         </Switch>
       </section>
       <OnThisPage

@@ -25,6 +25,11 @@ export function dirOf(lang: Lang): 'ltr' | 'rtl' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
+/** Wrap a left-to-right value (a hostname, a date) so it keeps its shape inside Arabic text: first-strong isolate. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** Set the page's lang and dir from the interface language (Arabic: right to left throughout). */
 export function applyDocumentLanguage(title: string): void {
   const lang = uiLang();
