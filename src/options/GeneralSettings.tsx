@@ -71,7 +71,11 @@ export function GeneralSettings({ settings, update }: SettingsProps) {
           <select
             id="opt-card-language"
             value={settings.cardLanguage}
-            onChange={(event) => void update((s) => ({ ...s, cardLanguage: (event.currentTarget as HTMLSelectElement).value as CardLanguage }))}
+            onChange={(event) => {
+              // Read now: currentTarget is gone once the event has been dispatched, before update runs.
+              const cardLanguage = (event.currentTarget as HTMLSelectElement).value as CardLanguage;
+              void update((s) => ({ ...s, cardLanguage }));
+            }}
           >
             {CARD_LANGUAGES.map((lang) => (
               <option key={lang} value={lang}>
@@ -82,7 +86,10 @@ export function GeneralSettings({ settings, update }: SettingsProps) {
         </div>
         <div class="field">
           <label for="opt-theme">{t('theme')}</label>
-          <select id="opt-theme" value={settings.theme} onChange={(event) => void update((s) => ({ ...s, theme: (event.currentTarget as HTMLSelectElement).value as Theme }))}>
+          <select id="opt-theme" value={settings.theme} onChange={(event) => {
+              const theme = (event.currentTarget as HTMLSelectElement).value as Theme;
+              void update((s) => ({ ...s, theme }));
+            }}>
             {THEMES.map((theme) => (
               <option key={theme} value={theme}>
                 {t(key('theme', theme))}

@@ -28,10 +28,18 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await Promise.all([browser.storage.sync.set({ [KEY]: sync }), browser.storage.local.set({ [KEY]: local })]);
 }
 
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await saveSettings(next);
-  return next;
+// Updates from one page run one after another: two quick changes (a click, then a select) must not both start
+// from the same stored state, or the second would undo the first.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const run = queue.then(async () => {
+    const next = change(await loadSettings());
+    await saveSettings(next);
+    return next;
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** Call `listener` whenever the stored settings change (in any tab or page of the extension). */

@@ -1,7 +1,7 @@
 // Settings as preact state: loaded (and repaired) from storage, saved on change, and kept live across pages.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings.ts';
-import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store.ts';
+import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
 import { applyTheme } from './theme.ts';
 
 export function useSettings(): [Settings | null, (change: (current: Settings) => Settings) => Promise<void>] {
@@ -20,9 +20,7 @@ export function useSettings(): [Settings | null, (change: (current: Settings) =>
   }, [settings?.theme]);
   const update = useCallback(async (change: (current: Settings) => Settings) => {
     // Change what is stored now, not what this page last saw: another page may have changed it since.
-    const next = change(await loadSettings());
-    setSettings(next);
-    await saveSettings(next);
+    setSettings(await updateSettings(change));
   }, []);
   return [settings, update];
 }
