@@ -58,7 +58,6 @@ export function EntityBrowser(props: EntityBrowserProps) {
           placeholder={t('browserSearchPlaceholder')}
           autocomplete="off"
           spellcheck={false}
-          dir="auto"
           onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
           aria-controls="entity-results"
         />

@@ -84,20 +84,24 @@ export function TimelineChart({ entities, lang, today, marker = null, width = 64
             >
               {name(row.entity)}
             </text>
-            {row.bars.map((bar) => (
+            {row.bars.map((bar) => {
+              // A period outside the organisation (withdrawn) is drawn thinner than a membership, not just greyer.
+              const height = bar.status === 'withdrawn' ? Math.round(layout.barHeight / 2) : layout.barHeight;
+              return (
               <rect
                 key={`${bar.status}-${bar.from}`}
                 class={`bar status-${bar.status}`}
                 data-status={bar.status}
                 x={mx(bar.x, bar.width)}
-                y={row.y + (layout.rowHeight - layout.barHeight) / 2}
+                y={row.y + (layout.rowHeight - height) / 2}
                 width={bar.width}
-                height={layout.barHeight}
+                height={height}
                 rx={2}
               >
                 <title>{`${name(row.entity)}: ${status(bar.status)}, ${formatPeriod(lang, bar.from, bar.to ?? undefined)}`}</title>
               </rect>
-            ))}
+              );
+            })}
           </g>
         ))}
         {layout.marker && (
