@@ -27,6 +27,8 @@ function Section({ section, card, headingLevel }: { section: CardSection; card: 
   const H = headingLevel === 3 ? 'h3' : 'h4';
   // "Today" gets its date; the article's heading already holds it.
   const isToday = section.date === card.today;
+  // An organisation has no roles or memberships of its own: no empty heading for it.
+  if (section.notices.length === 0 && section.roles.length === 0 && section.memberships.length === 0) return null;
   return (
     <section class="card-section">
       <H>{isToday ? `${section.heading} (${section.dateLabel})` : section.heading}</H>

@@ -70,6 +70,9 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     await popup.locator('#entity-search').fill('');
     await popup.evaluate(() => window.scrollTo(0, 0));
     await popup.screenshot({ path: join(SHOTS, 'popup-en.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 31)');
+    await popup.screenshot({ path: join(SHOTS, 'popup-en-dark.png'), fullPage: true });
     await popup.close();
   });
 
