@@ -44,8 +44,22 @@ function Popup() {
 
   if (!settings) return <main class="popup" aria-busy="true" />;
   const siteOn = host ? !isSiteDisabled(settings, host) : false;
-  const active = host ? isActiveOn(settings, host) : false;
-  const state = page.status === 'loading' ? '' : !host ? t('stateUnavailable') : active ? t('stateActive', isolate(host)) : !settings.enabled ? t('stateOffEverywhere') : t('stateOffHere', isolate(host));
+  // A local file has a content script but no site to switch off: only the global switch applies there.
+  const localFile = page.status === 'ready' && !host;
+  const active = host ? isActiveOn(settings, host) : localFile && settings.enabled;
+  const stateKind = page.status !== 'ready' ? 'unavailable' : active ? 'active' : 'off';
+  const state =
+    page.status === 'loading'
+      ? ''
+      : page.status === 'none'
+        ? t('stateUnavailable')
+        : !settings.enabled
+          ? t('stateOffEverywhere')
+          : host
+            ? active
+              ? t('stateActive', isolate(host))
+              : t('stateOffHere', isolate(host))
+            : t('stateActiveLocal');
   const pageInfo = page.status === 'ready' ? page.page : null;
   const lang = cardLanguage(settings.cardLanguage, pageInfo?.lang ?? null);
 
@@ -60,8 +74,8 @@ function Popup() {
           {t('openOptions')}
         </button>
       </header>
-      <section class={`switches ${active ? 'on' : 'off'}`} aria-label={t('switchesLabel')}>
-        <p class="site-state" role="status" data-state={!host ? 'unavailable' : active ? 'active' : 'off'}>
+      <section class={`switches ${active ? 'on' : page.status === 'ready' ? 'off' : 'unavailable'}`} aria-label={t('switchesLabel')}>
+        <p class="site-state" role="status" data-state={stateKind}>
           {state}
         </p>
         <Switch id="switch-global" checked={settings.enabled} onChange={(on) => void update((s) => ({ ...s, enabled: on }))}>
@@ -72,7 +86,7 @@ function Popup() {
           checked={siteOn}
           disabled={!host}
           onChange={(on) => host && void update((s) => withSite(s, host, on))}
-          description={host ? undefined : t('siteSwitchUnavailable')}
+          description={host ? undefined : localFile ? t('siteSwitchLocal') : t('siteSwitchUnavailable')}
         >
           {host ? t('switchSite', isolate(host)) : t('switchSiteNoHost')}
         </Switch>
