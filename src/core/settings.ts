@@ -58,6 +58,21 @@ export function siteKey(hostname: string): string {
     : '';
 }
 
+/**
+ * What a user typed as a site ("https://www.example.com/path", "example.com", "рбк.рф") as the key pages will match:
+ * URL parsing gives the hostname as pages report it (IDNs in punycode). '' when it is not a site.
+ */
+export function siteFromInput(input: string): string {
+  const text = input.trim();
+  if (!text || /\s/.test(text)) return '';
+  try {
+    const url = new URL(text.includes('://') ? text : `https://${text}`);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? siteKey(url.hostname) : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Whether annotations run on a page of this hostname. */
 export function isActiveOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(siteKey(hostname));

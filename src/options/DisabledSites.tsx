@@ -1,19 +1,8 @@
 // Sites where the extension is off: the list, remove, and add by hostname or address.
 import { useState } from 'preact/hooks';
-import { siteKey, withSite } from '../core/settings.ts';
+import { siteFromInput, withSite } from '../core/settings.ts';
 import { t } from '../ui/i18n.ts';
 import type { SettingsProps } from './GeneralSettings.tsx';
-
-/** "https://www.example.com/path" or "example.com" -> "example.com"; '' when neither. */
-export function siteFromInput(input: string): string {
-  const text = input.trim();
-  if (!text) return '';
-  try {
-    return siteKey(new URL(text.includes('://') ? text : `https://${text}`).hostname);
-  } catch {
-    return '';
-  }
-}
 
 export function DisabledSites({ settings, update }: SettingsProps) {
   const [input, setInput] = useState('');

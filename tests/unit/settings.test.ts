@@ -8,6 +8,7 @@ import {
   joinFromStorage,
   parseSettingsFile,
   repairSettings,
+  siteFromInput,
   siteKey,
   splitForStorage,
   withSite,
@@ -110,6 +111,17 @@ describe('sites', () => {
     expect(siteKey('has space.com')).toBe('');
     expect(siteKey('')).toBe('');
   });
+
+  it.each([
+    ['https://www.Example.com/news/1?x=2', 'example.com'],
+    ['example.com', 'example.com'],
+    ['sub.example.co.uk:8080', 'sub.example.co.uk'],
+    ['рбк.рф', 'xn--90asq.xn--p1ai'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['not a site', ''],
+    ['ftp://example.com', ''],
+    ['', ''],
+  ])('reads the site a user typed: %s', (input, site) => expect(siteFromInput(input)).toBe(site));
 
   it('switches one site off and on, and isActiveOn follows', () => {
     const off = withSite(DEFAULT_SETTINGS, 'www.example.com', false);
