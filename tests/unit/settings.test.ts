@@ -176,3 +176,26 @@ describe('settings files', () => {
     }
   });
 });
+
+describe('repairSettings on anything', () => {
+  it('never throws, and always returns settings the strict schema accepts', async () => {
+    const fc = (await import('fast-check')).default;
+    const { SettingsSchema } = await import('../../src/core/settings.ts');
+    const v = await import('valibot');
+    const field = fc.oneof(fc.anything(), fc.constantFrom(...Object.keys(DEFAULT_SETTINGS)));
+    const storedLike = fc.oneof(
+      fc.anything(),
+      fc.dictionary(fc.oneof(fc.string(), fc.constantFrom(...Object.keys(DEFAULT_SETTINGS))), field),
+      fc.record({ version: fc.anything(), disabledSites: fc.array(fc.anything()), categories: fc.dictionary(fc.string(), fc.anything()), hoverDelayMs: fc.double() }, { requiredKeys: [] }),
+    );
+    fc.assert(
+      fc.property(storedLike, (stored) => {
+        const { settings } = repairSettings(stored);
+        expect(v.safeParse(SettingsSchema, settings).success).toBe(true);
+        // Repair is idempotent: repaired settings need no further repair.
+        expect(repairSettings(settings).problems).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
