@@ -11,13 +11,24 @@ export async function targetTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-/** What the page reports, or null where no content script runs (browser pages, the store, PDFs, a page still loading). */
-export async function requestMentions(tabId: number): Promise<MentionsResponse | null> {
+async function askOnce(tabId: number): Promise<MentionsResponse | null> {
   try {
     const response = (await browser.tabs.sendMessage(tabId, { type: 'csto-lens/mentions' }, { frameId: 0 })) as MentionsResponse | undefined;
     return response && typeof response.url === 'string' && Array.isArray(response.mentions) ? response : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * What the page reports, or null where no content script runs (browser pages, the store, PDFs). A page still loading
+ * has no content script yet (it starts at document_idle), so ask again a couple of times before giving up.
+ */
+export async function requestMentions(tabId: number, attempts = 3, pauseMs = 350): Promise<MentionsResponse | null> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await askOnce(tabId);
+    if (response || attempt >= attempts) return response;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
 }
 
