@@ -42,10 +42,20 @@ export function updateSettings(change: (current: Settings) => Settings): Promise
   return run;
 }
 
-/** Call `listener` whenever the stored settings change (in any tab or page of the extension). */
+/**
+ * Call `listener` whenever the stored settings change (in any tab or page of the extension). One save writes two
+ * areas, so two events arrive; the listener hears only about settings that differ from what it last heard.
+ */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  let last = '';
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'sync' || area === 'local') && KEY in changes) void loadSettings().then(listener);
+    if ((area !== 'sync' && area !== 'local') || !(KEY in changes)) return;
+    void loadSettings().then((settings) => {
+      const text = JSON.stringify(settings);
+      if (text === last) return;
+      last = text;
+      listener(settings);
+    });
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
