@@ -166,6 +166,34 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     await page.close();
   });
 
+  it('labels every control and keeps the heading outline without gaps, in the popup and the options page', async () => {
+    const popup = await popupOnDemo(ext, server, '/article-en.html');
+    await search(popup, 'csto');
+    await popup.locator('button.result[data-entity="csto"]').click();
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('src/options/index.html#entity=csto'));
+    await options.locator('article.card[data-entity="csto"]').waitFor();
+    for (const page of [popup, options]) {
+      const report = await page.evaluate(() => {
+        const unnamed = [...document.querySelectorAll<HTMLElement>('input, select, button, a[href], summary')]
+          .filter((el) => {
+            const input = el as HTMLInputElement;
+            const labelled = (input.labels?.length ?? 0) > 0 || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+            return !labelled && !(el.textContent ?? '').trim();
+          })
+          .map((el) => el.outerHTML.slice(0, 80));
+        const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+        const jumps = levels.filter((level, i) => i > 0 && level > levels[i - 1]! + 1);
+        return { unnamed, levels, jumps, h1: levels.filter((l) => l === 1).length };
+      });
+      expect(report.unnamed, page.url()).toEqual([]);
+      expect(report.jumps, `${page.url()} ${report.levels.join(',')}`).toEqual([]);
+      expect(report.h1).toBe(1);
+    }
+    await popup.close();
+    await options.close();
+  });
+
   it('reaches every control by Tab, each with a name', async () => {
     const popup = await popupOnDemo(ext, server, '/article-en.html');
     const names: string[] = [];
