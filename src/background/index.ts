@@ -1,8 +1,9 @@
 // Service worker (Chrome) / background script (Firefox): toolbar badge and icon, keyboard commands.
 import type { Runtime } from 'webextension-polyfill';
+import { isIsoDay } from '../core/dates.ts';
 import { isActiveOn } from '../core/settings.ts';
 import browser from '../shared/browser.ts';
-import { isBackgroundRequest, type CommandMessage } from '../shared/messages.ts';
+import { isBackgroundRequest, optionsCardPath, type CommandMessage } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts';
 import { forgetTab, readTabSites, rememberTabSite } from './tab-sites.ts';
 
@@ -31,6 +32,13 @@ async function showTabState(tabId: number, active: boolean, distinctEntities: nu
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
+  if (message.type === 'csto-lens/open-card') {
+    // Only well-formed ids and days reach the URL; the options page checks the id against the pack.
+    if (typeof message.entity !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(message.entity)) return undefined;
+    const date = typeof message.date === 'string' && isIsoDay(message.date) ? message.date : null;
+    void browser.tabs.create({ url: browser.runtime.getURL(optionsCardPath(message.entity, date)) });
+    return undefined;
+  }
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
   const host = hostnameOf(sender.url);

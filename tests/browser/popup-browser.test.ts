@@ -95,6 +95,25 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     await page.close();
   });
 
+  it('opens the full card on the options page when a card asks the background (csto-lens/open-card)', async () => {
+    const sender = await ext.context.newPage();
+    await sender.goto(ext.extensionUrl('src/popup/index.html'));
+    const opened = ext.context.waitForEvent('page');
+    await sender.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'csto-lens/open-card',
+        entity: 'putin',
+        date: '2021-08-31',
+      }),
+    );
+    const page = await opened;
+    await page.locator('article.card[data-entity="putin"]').waitFor();
+    expect(page.url()).toBe(ext.extensionUrl('src/options/index.html#entity=putin&date=2021-08-31'));
+    expect(await page.locator('article.card h4').first().textContent()).toContain('31 Aug 2021');
+    await page.close();
+    await sender.close();
+  });
+
   it('adds and removes sites that are off, refusing junk', async () => {
     await writeStoredSettings(ext, undefined);
     const page = await ext.context.newPage();
