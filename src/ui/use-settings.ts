@@ -20,7 +20,13 @@ export function useSettings(): [Settings | null, (change: (current: Settings) =>
   }, [settings?.theme]);
   const update = useCallback(async (change: (current: Settings) => Settings) => {
     // Change what is stored now, not what this page last saw: another page may have changed it since.
-    setSettings(await updateSettings(change));
+    try {
+      setSettings(await updateSettings(change));
+    } catch (error) {
+      // E.g. a storage.sync quota: show what is really stored rather than a change that did not happen.
+      console.warn('CSTO Lens: could not save settings', error);
+      setSettings(await loadSettings());
+    }
   }, []);
   return [settings, update];
 }
