@@ -39,6 +39,11 @@ export function EntityBrowser(props: EntityBrowserProps) {
     () => (entity ? buildCard(entity, { date: articleDate ?? date, lang, today, lookup, context: articleDate ? 'article' : 'date' }) : null),
     [entity, articleDate, date, lang, today, lookup],
   );
+  // The CSTO's card shows every state's membership; a state with a CSTO record shows its own row.
+  const timelineOf = useMemo(
+    () => (entity?.id === 'csto' ? entities : entity?.type === 'state' && entity.memberships.some((m) => m.org === 'csto') ? [entity] : null),
+    [entity, entities],
+  );
   const cardRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (card) cardRef.current?.scrollIntoView({ block: 'nearest' });
@@ -88,10 +93,10 @@ export function EntityBrowser(props: EntityBrowserProps) {
       <div ref={cardRef} class="card-holder">
         {card && (
           <CardView card={card} onOpen={onSelect} level={headingLevel === 2 ? 3 : 3}>
-            {card.id === 'csto' && (
+            {timelineOf && (
               <section class="card-section">
                 <h4>{t('timelineHeading')}</h4>
-                <TimelineChart entities={entities} lang={uiLang()} today={today} marker={articleDate} width={chartWidth} onOpen={onSelect} />
+                <TimelineChart entities={timelineOf} lang={uiLang()} today={today} marker={articleDate} width={chartWidth} onOpen={onSelect} />
               </section>
             )}
           </CardView>

@@ -91,7 +91,12 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     expect(await timeline.locator('table tbody tr').count()).toBe(await timeline.locator('rect.bar').count());
     await page.goto(ext.extensionUrl('src/options/index.html#entity=armenia'));
     await page.reload();
-    await page.locator('article.card[data-entity="armenia"]').waitFor();
+    const armenia = page.locator('article.card[data-entity="armenia"]');
+    await armenia.waitFor();
+    // A member state's card carries its own row of the timeline.
+    expect(await armenia.locator('svg.timeline-chart').getAttribute('data-rows')).toBe('1');
+    expect(await armenia.locator('rect.bar').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-status')))).toEqual(['founding-member', 'frozen']);
+    await armenia.screenshot({ path: join(SHOTS, 'card-armenia.png') });
     await page.close();
   });
 
