@@ -24,16 +24,6 @@ export interface PageStatusMessage {
   enabled: boolean;
 }
 
-/**
- * Content script (a card's "more" link) -> background: open the full card on the options page, as of `date` (the
- * article's day) when given. Pages cannot link to extension pages themselves, so the background opens the tab.
- */
-export interface OpenCardMessage {
-  type: 'csto-lens/open-card';
-  entity: string;
-  date?: string | null;
-}
-
 /** Popup -> content script: scroll to the next mention of an entity and open its card. */
 export interface GoToMessage {
   type: 'csto-lens/go-to';
@@ -47,7 +37,7 @@ export interface CommandMessage {
 }
 
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage | OpenCardMessage;
+export type BackgroundRequest = PageStatusMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -58,12 +48,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 }
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  return hasType(value) && (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/open-card');
-}
-
-/** The options page's address for one entity's full card: "src/options/index.html#entity=ID[&date=YYYY-MM-DD]". */
-export function optionsCardPath(entity: string, date?: string | null): string {
-  const params = new URLSearchParams({ entity });
-  if (date) params.set('date', date);
-  return `src/options/index.html#${params.toString()}`;
+  return hasType(value) && value.type === 'csto-lens/page-status';
 }
