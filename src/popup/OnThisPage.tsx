@@ -34,7 +34,9 @@ export function OnThisPage({ state, page, tabId, lang, active, onOpenCard }: OnT
   else if (!active) body = <p class="muted">{t('pageOff')}</p>;
   else if (total === 0) body = <p class="muted">{t('pageEmpty')}</p>;
   else
-    body = groups.map((group) => (
+    body = (
+      <div class="mention-groups">
+        {groups.map((group) => (
       <section key={group.category} class="mention-group" aria-labelledby={`group-${group.category}`}>
         <h3 id={`group-${group.category}`}>{CARD_STRINGS[lang].categories[group.category]}</h3>
         <ul>
@@ -58,7 +60,9 @@ export function OnThisPage({ state, page, tabId, lang, active, onOpenCard }: OnT
           ))}
         </ul>
       </section>
-    ));
+        ))}
+      </div>
+    );
   return (
     <section class="on-this-page" aria-labelledby="page-heading">
       <h2 id="page-heading">
