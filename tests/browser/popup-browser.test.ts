@@ -260,6 +260,13 @@ describe.runIf(chromiumAvailable)('popup in Chromium (Arabic interface)', () => 
     const card = popup.locator('article.card[data-entity="shoigu"]');
     expect(await card.getAttribute('dir')).toBe('rtl');
     expect(await card.locator('.card-name').textContent()).toBe('سيرغي شويغو');
+    // Taller than the window, with a scrollbar: still nothing wider than the popup.
+    await search(popup, 'csto');
+    await popup.locator('button.result[data-entity="csto"]').click();
+    await popup.locator('article.card[data-entity="csto"] svg').waitFor();
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await search(popup, 'shoigu');
+    await popup.locator('button.result[data-entity="shoigu"]').click();
     await popup.locator('#entity-search').fill('');
     await popup.evaluate(() => window.scrollTo(0, 0));
     await popup.screenshot({ path: join(SHOTS, 'popup-ar.png'), fullPage: true });
