@@ -73,6 +73,26 @@ describe.runIf(chromiumAvailable)('popup in Chromium', () => {
     await page.close();
   });
 
+  it('clears the badge of every tab of a site the moment that site is switched off (background)', async () => {
+    await writeStoredSettings(ext, undefined);
+    // A tab that reports a page status, as a content script does; an extension page stands in for the article so
+    // the test does not depend on what the content script marks.
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('src/popup/index.html'));
+    const tabId = await tabIdOf(ext, page);
+    type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> }; action: { getBadgeText(d: object): Promise<string> } };
+    await page.evaluate(() =>
+      (globalThis as unknown as { chrome: Api }).chrome.runtime.sendMessage({ type: 'csto-lens/page-status', distinctEntities: 3, enabled: true }),
+    );
+    const badge = () => ext.worker.evaluate((id) => (globalThis as unknown as { chrome: Api }).chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge).toBe('3');
+    // Switch off that tab's site from storage, as the popup or the options page would.
+    await writeStoredSettings(ext, { version: 2, disabledSites: [ext.extensionId] });
+    await expect.poll(badge).toBe('');
+    await page.close();
+    await writeStoredSettings(ext, undefined);
+  });
+
   it('says clearly when the page has no content script', async () => {
     const page = await ext.context.newPage();
     await page.goto('about:blank');
