@@ -1,27 +1,17 @@
 // Search over the entity pack by name and alias in all three languages: "шойгу", "شويغو", "shoigu" and "Shoygu"
-// find the same card. Pure. Folding here is deliberately small (case, diacritics, Arabic letter variants, ё);
-// it can give way to the matcher's src/core/normalize.ts once that lands.
+// find the same card. Pure. Folding is the matcher's (src/core/normalize.ts: case, Arabic letter variants and
+// tashkeel, ё), plus what suits a search box: Latin accents dropped and punctuation read as spaces.
+import { foldText } from './normalize.ts';
 import { CATEGORIES, LANGS, type Entity, type Lang } from './pack.ts';
 
-/** Fold text for search: case, Latin/Cyrillic accents, Arabic harakat and tatweel, hamza seats, ta marbuta, ё. */
+/** Fold text for search: the matcher's folding, then accents off Latin letters and punctuation as spaces. */
 export function foldForSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/й/g, '\ue000') // keep й apart from и: NFKD would split it into и + breve
-    .normalize('NFKD')
+  return foldText(text)
+    .replace(/й/g, '\ue000') // keep й apart from и: NFD would split it into и + breve
+    .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\ue000/g, 'й')
-    .replace(/ё/g, 'е')
-    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ؤ/g, 'و')
-    .replace(/ئ/g, 'ي')
-    .replace(/ی/g, 'ي')
-    .replace(/ک/g, 'ك')
-    .replace(/\u200c|\u200d/g, '')
-    .replace(/[\s\-–—'’"«»().,]+/g, ' ')
+    .replace(/[\s\-–—'’"«»().,:;!?/]+/g, ' ')
     .trim();
 }
 
