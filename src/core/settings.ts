@@ -190,7 +190,7 @@ export function repairSettings(stored: unknown): RepairResult {
   const out = settings as unknown as Raw;
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'version') continue;
-    if (!(key in FIELD_SCHEMAS)) {
+    if (!Object.hasOwn(FIELD_SCHEMAS, key)) {
       problems.push(`${key}: unknown setting, dropped`);
       continue;
     }

@@ -84,6 +84,14 @@ describe('repairSettings', () => {
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^colour: unknown/), expect.stringMatching(/^categories.weather: unknown/), expect.stringMatching(/^categories.people:/)]));
   });
 
+  it('treats keys named like Object.prototype members, or __proto__, as the unknown keys they are', () => {
+    const stored = JSON.parse('{"valueOf": "version", "toString": 1, "__proto__": {"enabled": false}, "constructor": {}}') as unknown;
+    const { settings, problems } = repairSettings(stored);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
+    expect(problems).toHaveLength(4);
+  });
+
   it('drops bad sites, de-duplicates and clamps the hover delay', () => {
     const { settings, problems } = repairSettings({ ...structuredClone(custom), disabledSites: ['ok.com', 7, '', 'bad host', 'OK.com'], hoverDelayMs: 99999.5 });
     expect(settings.disabledSites).toEqual(['ok.com']);
