@@ -1,7 +1,8 @@
 // Export the settings as a JSON file, and import one. A bad file is refused whole, with the reason, and nothing
 // changes (the parsing and checking live in src/core/settings.ts).
 import { useRef, useState } from 'preact/hooks';
-import { exportSettingsFile, parseSettingsFile, type ImportError, type Settings } from '../core/settings.ts';
+import { exportSettingsFile, parseSettingsFile, type ImportError } from '../core/settings-file.ts';
+import type { Settings } from '../core/settings.ts';
 import { saveSettings } from '../shared/settings-store.ts';
 import { t } from '../ui/i18n.ts';
 

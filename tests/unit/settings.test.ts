@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_VERSION,
-  exportSettingsFile,
   isActiveOn,
   joinFromStorage,
-  parseSettingsFile,
   repairSettings,
   siteFromInput,
   siteKey,
@@ -14,6 +12,7 @@ import {
   withSite,
   type Settings,
 } from '../../src/core/settings.ts';
+import { exportSettingsFile, parseSettingsFile } from '../../src/core/settings-file.ts';
 
 const custom: Settings = {
   ...structuredClone(DEFAULT_SETTINGS),
@@ -188,7 +187,7 @@ describe('settings files', () => {
 describe('repairSettings on anything', () => {
   it('never throws, and always returns settings the strict schema accepts', async () => {
     const fc = (await import('fast-check')).default;
-    const { SettingsSchema } = await import('../../src/core/settings.ts');
+    const { SettingsSchema } = await import('../../src/core/settings-file.ts');
     const v = await import('valibot');
     const field = fc.oneof(fc.anything(), fc.constantFrom(...Object.keys(DEFAULT_SETTINGS)));
     const storedLike = fc.oneof(
