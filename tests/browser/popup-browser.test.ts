@@ -186,7 +186,11 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     await page.goto(ext.extensionUrl('src/options/index.html'));
     await page.locator('tr[data-command="toggle-annotations"]').waitFor();
     expect(await page.locator('tr[data-command="toggle-annotations"] kbd').textContent()).toBe('Alt+Shift+L');
-    expect(await page.getByRole('button', { name: 'Change shortcuts in the browser’s settings' }).count()).toBe(1);
+    const opened = ext.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Change shortcuts in the browser’s settings' }).click();
+    const shortcuts = await opened;
+    await expect.poll(() => shortcuts.url()).toBe('chrome://extensions/shortcuts');
+    await shortcuts.close();
     await page.close();
   });
 
