@@ -10,6 +10,7 @@ import { hostnameOf, requestMentions, setTabIcon, targetTabId } from '../ui/acti
 import { EntityBrowser } from '../ui/EntityBrowser.tsx';
 import { applyDocumentLanguage, cardLanguage, isolate, t } from '../ui/i18n.ts';
 import { OnThisPage } from './OnThisPage.tsx';
+import { QuickSettings } from './QuickSettings.tsx';
 import { Switch } from '../ui/Switch.tsx';
 import { useSettings } from '../ui/use-settings.ts';
 import '../ui/styles.css';
@@ -90,6 +91,7 @@ function Popup() {
         >
           {host ? t('switchSite', isolate(host)) : t('switchSiteNoHost')}
         </Switch>
+        <QuickSettings settings={settings} update={update} />
       </section>
       <OnThisPage
         state={page.status}

@@ -236,7 +236,13 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
         }),
       );
     }
-    expect(names.slice(0, 4)).toEqual(['All settings', 'Annotations on every site', expect.stringContaining('On this site'), expect.stringMatching(/Search by name/)]);
+    expect(names.slice(0, 5)).toEqual([
+      'All settings',
+      'Annotations on every site',
+      expect.stringContaining('On this site'),
+      'More settings',
+      expect.stringMatching(/Search by name/),
+    ]);
     await popup.close();
   });
 });

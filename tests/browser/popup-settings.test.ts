@@ -47,6 +47,23 @@ describe.runIf(chromiumAvailable)('popup in Chromium', () => {
     await page.close();
   });
 
+  it('changes mark style, card language, first mention and categories from the folded quick settings', async () => {
+    await writeStoredSettings(ext, undefined);
+    const { page, tabId } = await articleTab();
+    const popup = await openPopup(ext, tabId);
+    await popup.getByText('More settings').click();
+    await popup.locator('#quick-mark-style').selectOption('background');
+    await popup.locator('#quick-card-language').selectOption('page');
+    await popup.locator('#quick-first-mention').click();
+    await popup.locator('#quick-category-places').click();
+    await expect
+      .poll(async () => (await storedSettings(ext)).sync)
+      .toMatchObject({ markStyle: 'background', cardLanguage: 'page', firstMentionOnly: true, categories: { places: false, people: true } });
+    await popup.close();
+    await page.close();
+    await writeStoredSettings(ext, undefined);
+  });
+
   it('switches this site off, and it stays off after a reload', async () => {
     await writeStoredSettings(ext, undefined);
     const { page, tabId } = await articleTab();
