@@ -20,6 +20,17 @@ async function search(page: Page, query: string): Promise<string | null> {
   return page.locator('button.result').first().getAttribute('data-entity');
 }
 
+/** The whole popup in one picture: a window as tall as the page and no scrollbar (which would narrow it). */
+async function screenshotWhole(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const style = await page.addStyleTag({ content: 'html { scrollbar-width: none; }' });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 380, height });
+  await page.screenshot({ path });
+  await style.evaluate((node) => node.remove());
+  await page.setViewportSize({ width: 380, height: 600 });
+}
+
 async function popupOnDemo(ext: ExtensionBrowser, server: StaticServer, path: string): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(server.url(path));
@@ -68,11 +79,10 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     expect(await chart.locator('rect.status-frozen').count()).toBeGreaterThan(0);
     expect(await chart.getAttribute('role')).toBe('img');
     await popup.locator('#entity-search').fill('');
-    await popup.evaluate(() => window.scrollTo(0, 0));
-    await popup.screenshot({ path: join(SHOTS, 'popup-en.png'), fullPage: true });
+    await screenshotWhole(popup, join(SHOTS, 'popup-en.png'));
     await popup.emulateMedia({ colorScheme: 'dark' });
     expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 31)');
-    await popup.screenshot({ path: join(SHOTS, 'popup-en-dark.png'), fullPage: true });
+    await screenshotWhole(popup, join(SHOTS, 'popup-en-dark.png'));
     await popup.close();
   });
 
@@ -278,8 +288,7 @@ describe.runIf(chromiumAvailable)('popup in Chromium (Arabic interface)', () => 
     await search(popup, 'shoigu');
     await popup.locator('button.result[data-entity="shoigu"]').click();
     await popup.locator('#entity-search').fill('');
-    await popup.evaluate(() => window.scrollTo(0, 0));
-    await popup.screenshot({ path: join(SHOTS, 'popup-ar.png'), fullPage: true });
+    await screenshotWhole(popup, join(SHOTS, 'popup-ar.png'));
     await popup.close();
   });
 });
