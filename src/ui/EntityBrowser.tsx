@@ -92,7 +92,7 @@ export function EntityBrowser(props: EntityBrowserProps) {
       )}
       <div ref={cardRef} class="card-holder">
         {card && (
-          <CardView card={card} onOpen={onSelect} level={headingLevel === 2 ? 3 : 3}>
+          <CardView card={card} onOpen={onSelect} level={3}>
             {timelineOf && (
               <section class="card-section">
                 <h4>{t('timelineHeading')}</h4>

@@ -27,7 +27,7 @@ async function screenshotWhole(page: Page, path: string): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 380, height });
   await page.screenshot({ path });
-  await style.evaluate((node) => node.remove());
+  await style.evaluate((node) => (node as Element).remove());
   await page.setViewportSize({ width: 380, height: 600 });
 }
 
