@@ -44,9 +44,14 @@ interface SenseDraft {
 
 const INITIAL_CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 
-/** A key starts with a letter or digit (matches start at word starts), has no outer quotes and single spaces. */
+/**
+ * A key starts with a letter or digit (matches start at word starts), has single spaces, and no quote left open:
+ * «Талибан» → талибан, but движение «Талибан» keeps its closing quote (движение "талибан").
+ */
 function tidy(folded: string): string {
-  return folded.replace(/^[^\p{L}\p{N}]+|["' ]+$/gu, '').replace(/ +/g, ' ');
+  let key = folded.replace(/^[^\p{L}\p{N}]+/u, '').replace(/ +/g, ' ').trim();
+  if ((key.match(/"/g) ?? []).length % 2 === 1) key = key.replace(/"+$/, '').trim();
+  return key;
 }
 const CASED_SCRIPT = /^[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 

@@ -143,7 +143,7 @@ export class Matcher {
   private readonly table = new Uint16Array(0x10000);
   private readonly astral = new Map<number, number>();
   private readonly entityIndex: Map<string, number>;
-  private hits = new Int32Array(HIT * 256);
+  private hits: Int32Array = new Int32Array(HIT * 256);
 
   constructor(lexicon: Lexicon) {
     this.lexicon = lexicon;

@@ -194,8 +194,29 @@ function isNonStarter(c: number): boolean {
   return MARK.test(String.fromCharCode(c)) || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff);
 }
 
-function isAstralMark(cp: number): boolean {
-  return MARK.test(String.fromCodePoint(cp));
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * The end of the segment that starts at `i`: a starter (one unit, or a surrogate pair) and the combining marks (and
+ * Hangul vowel/final jamo) after it. NFKC never reaches across segments, so fold() normalises one at a time.
+ */
+export function segmentEnd(source: string, i: number): number {
+  const n = source.length;
+  const c0 = source.charCodeAt(i);
+  let j = c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < n && isLowSurrogate(source.charCodeAt(i + 1)) ? i + 2 : i + 1;
+  while (j < n) {
+    const c = source.charCodeAt(j);
+    if (c >= 0xd800 && c <= 0xdbff && j + 1 < n && isLowSurrogate(source.charCodeAt(j + 1))) {
+      if (!MARK.test(source.slice(j, j + 2))) break;
+      j += 2;
+      continue;
+    }
+    if (!isNonStarter(c)) break;
+    j++;
+  }
+  return j;
 }
 
 /**
@@ -223,40 +244,27 @@ export function fold(source: string, keepCase = false): Folded {
 
   let i = 0;
   while (i < n) {
-    // One segment: a starter (or a stray mark) and the non-starters after it.
-    let j = i + 1;
+    const j = segmentEnd(source, i);
     let simple = true;
     const c0 = source.charCodeAt(i);
-    if (c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < n) {
-      const c1 = source.charCodeAt(i + 1);
-      if (c1 >= 0xdc00 && c1 <= 0xdfff) {
-        j = i + 2;
-        const cp = ((c0 - 0xd800) << 10) + (c1 - 0xdc00) + 0x10000;
-        const ch = String.fromCodePoint(cp);
-        simple = ch.normalize('NFKC') === ch && !isAstralMark(cp);
-      }
+    const pair = c0 >= 0xd800 && c0 <= 0xdbff && j > i + 1 && isLowSurrogate(source.charCodeAt(i + 1));
+    if (pair) {
+      const ch = source.slice(i, i + 2);
+      simple = ch.normalize('NFKC') === ch && !MARK.test(ch);
     } else if (unitKind(c0) === KIND_COMPLEX && !(c0 >= 0xd800 && c0 <= 0xdfff)) {
       simple = false;
     }
-    while (j < n) {
-      const c = source.charCodeAt(j);
-      if (c >= 0xd800 && c <= 0xdbff && j + 1 < n) {
-        const cp = ((c - 0xd800) << 10) + (source.charCodeAt(j + 1) - 0xdc00) + 0x10000;
-        if (!isAstralMark(cp)) break;
-        simple = false;
-        j += 2;
-        continue;
-      }
-      if (!isNonStarter(c)) break;
-      if (unitKind(c) === KIND_COMPLEX) simple = false;
-      j++;
+    for (let k = pair ? i + 2 : i + 1; k < j && simple; k++) {
+      const c = source.charCodeAt(k);
+      if ((c >= 0xd800 && c <= 0xdfff) || unitKind(c) === KIND_COMPLEX) simple = false;
     }
     if (simple) {
       for (let k = i; k < j; k++) {
         const c = source.charCodeAt(k);
         const kind = unitKind(c);
         if (kind === KIND_COMPLEX) {
-          push(c, k); // a lone or astral surrogate that NFKC leaves alone
+          // A lone surrogate, or an astral character that NFKC leaves alone: both units map to its start.
+          push(c, c >= 0xdc00 && c <= 0xdfff && k > i ? i : k);
           continue;
         }
         if (kind === KIND_DROP) continue;
@@ -269,11 +277,7 @@ export function fold(source: string, keepCase = false): Folded {
         }
       }
     } else {
-      const nf = source.slice(i, j).normalize('NFKC');
-      for (let k = 0; k < nf.length; k++) {
-        const f = foldNormalizedUnit(nf.charCodeAt(k), keepCase);
-        if (f !== DROP) push(f, i);
-      }
+      for (const unit of foldSegment(source.slice(i, j), keepCase)) push(unit, i);
     }
     i = j;
   }
@@ -283,26 +287,54 @@ export function fold(source: string, keepCase = false): Folded {
   return { text, map: map.slice(0, len + 1) };
 }
 
+function foldUnits(text: string, keepCase: boolean): string {
+  let out = '';
+  for (let k = 0; k < text.length; k++) {
+    const f = foldNormalizedUnit(text.charCodeAt(k), keepCase);
+    if (f !== DROP) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+/** NFKC and the unit rules for one segment; case folding can make a new composition (T̈ → ẗ → ẗ), so twice. */
+function foldSegment(segment: string, keepCase: boolean): number[] {
+  const nf = segment.normalize('NFKC');
+  // Marks on a removed base (a tatweel, a joiner) go with it rather than land on the letter before.
+  if (!MARK.test(nf[0] ?? '') && foldNormalizedUnit(nf.charCodeAt(0), keepCase) === DROP) return [];
+  let text = foldUnits(nf, keepCase);
+  // Folding can make a new composition (T̈ → ẗ → ẗ; е + ̈ → ё → е; a jamo pair once a mark between them is
+  // gone): repeat until nothing changes.
+  for (let round = 0; round < 4; round++) {
+    const again = foldUnits(text.normalize('NFKC'), keepCase);
+    if (again === text) break;
+    text = again;
+  }
+  const units: number[] = [];
+  for (let k = 0; k < text.length; k++) units.push(text.charCodeAt(k));
+  return units;
+}
+
 /** Just the folded text (lower-case). Used for aliases at build time. */
 export function foldText(source: string): string {
   return fold(source).text;
 }
 
-const FORMAT = /^\p{Cf}$/u;
-
 /**
- * The original range [start, end) of folded units [fs, fe). The end extends over what folding removed after the last
- * unit (tashkeel, a stress mark) but not over invisible format characters (bidi marks, ZWNJ).
+ * The original range [start, end) of folded units [fs, fe). The end takes the rest of the last unit's segment (its
+ * tashkeel, a stress mark) and the removed letter-like units right after it (tatweel and its marks), but not invisible
+ * format characters (bidi marks, ZWNJ) or anything after them. The matcher's fast path ends matches the same way.
  */
 export function originalRange(source: string, folded: Folded, fs: number, fe: number): [number, number] {
-  const { map } = folded;
-  const start = map[fs]!;
+  const start = folded.map[fs]!;
   if (fe <= fs) return [start, start];
-  const last = map[fe - 1]!;
-  let k = fe;
-  while (k < map.length - 1 && map[k] === last) k++;
-  let end = map[k]!;
-  if (end <= last) end = source.length; // defensive: last unit maps to the very end
-  while (end > last + 1 && FORMAT.test(source[end - 1]!)) end--;
+  let end = segmentEnd(source, folded.map[fe - 1]!);
+  while (end < source.length && extendsMatch(source.charCodeAt(end))) end = segmentEnd(source, end);
   return [start, end];
 }
+
+/** A unit that folding removes but that belongs to the word before it: tashkeel, tatweel (not format characters). */
+export function extendsMatch(c: number): boolean {
+  return unitKind(c) === KIND_DROP && !FORMAT.test(String.fromCharCode(c));
+}
+
+const FORMAT = /^\p{Cf}$/u;
