@@ -171,6 +171,9 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
   }
 
   function* fullPass(): Generator<unknown> {
+    // Each costly preparation gets a step of its own, so no slice adds them up: the matcher (compiled on first use)…
+    matcher.categoryOf('');
+    yield;
     root = findTextRoot(doc);
     if (!root) return;
     const textRoot = root;
@@ -178,7 +181,10 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     const early = new Map<Element, ScannedRun[]>();
     // A short page is read whole in a few milliseconds: sampling the viewport first would only add to its cost.
     const shortPage = textRoot.getElementsByTagName('*').length < 400;
-    for (const block of shortPage ? [] : viewportBlocks(doc, textRoot)) {
+    // …and the viewport sampling, whose first hit test may have to wait for the page's own layout.
+    const onScreen = shortPage ? [] : viewportBlocks(doc, textRoot);
+    yield;
+    for (const block of onScreen) {
       const list: ScannedRun[] = [];
       for (const run of walkRuns(block)) {
         list.push(scanRun(run));
