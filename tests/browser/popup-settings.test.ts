@@ -126,7 +126,16 @@ describe.runIf(chromiumAvailable)('popup in Chromium', () => {
   it('lists what the page reports, grouped by category with counts', async () => {
     await writeStoredSettings(ext, undefined);
     const { page, tabId } = await articleTab('/demo/article-en.html');
-    const reply = await ext.sendToTab<MentionsResponse>(page, { type: 'csto-lens/mentions' });
+    // Wait until the page's scan has settled: two answers in a row report the same marks.
+    let reply = await ext.sendToTab<MentionsResponse>(page, { type: 'csto-lens/mentions' });
+    for (let attempt = 0; attempt < 50; attempt++) {
+      await page.waitForTimeout(200);
+      const again = await ext.sendToTab<MentionsResponse>(page, { type: 'csto-lens/mentions' });
+      const settled = again.mentions.length > 0 && again.mentions.length === reply.mentions.length;
+      reply = again;
+      if (settled) break;
+    }
+    expect(reply.mentions.length).toBeGreaterThan(0);
     const expected = groupMentions(reply.mentions, lookupOf(bundledPack.entities));
     const popup = await openPopup(ext, tabId);
     await expect.poll(() => popup.locator('.on-this-page p, .mention-item').count()).toBeGreaterThan(0);
