@@ -1,4 +1,5 @@
 // Messages between the extension's parts. The "csto-lens/mentions" shape is a fixed contract (GUIDE.md section 3).
+import type { CardModel } from '../core/card.ts';
 import type { Lang } from '../core/pack.ts';
 
 export interface MentionSummary {
@@ -36,8 +37,25 @@ export interface CommandMessage {
   command: 'toggle-annotations' | 'next-mention' | 'previous-mention';
 }
 
+/** Content script -> background: the card model of an entity as of a day, in a language. The content script
+ *  bundles no card texts; the background builds the model from the bundled pack. Answer: CardModel | null. */
+export interface CardModelMessage {
+  type: 'csto-lens/card-model';
+  id: string;
+  /** YYYY-MM-DD: the article's day, or today. */
+  date: string;
+  lang: Lang;
+}
+export type CardModelResponse = CardModel | null;
+
+/** Content script -> background: open the full entity card in the options page (options/index.html#entity=ID). */
+export interface OpenEntityMessage {
+  type: 'csto-lens/open-entity';
+  id: string;
+}
+
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage;
+export type BackgroundRequest = PageStatusMessage | CardModelMessage | OpenEntityMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -48,5 +66,8 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 }
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  return hasType(value) && value.type === 'csto-lens/page-status';
+  return (
+    hasType(value) &&
+    (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model' || value.type === 'csto-lens/open-entity')
+  );
 }

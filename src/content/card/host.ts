@@ -1,0 +1,95 @@
+// The one card host per page: an element on <html> (outside the page's <body>, so body transforms, zoom and
+// overflow cannot reach it) with a closed shadow root. Page CSS cannot style inside, our CSS cannot leak out.
+// The host goes into the top layer as a manual popover where supported, so no z-index, fullscreen element or
+// <dialog> of the page can cover the card; elsewhere it falls back to the highest z-index.
+import { CARD_CSS } from './styles.ts';
+
+const HOST_TAG = 'csto-lens-card';
+
+// Inline, !important: beats any author rule (even `* { all: unset !important }`), and CSSOM writes are allowed
+// under a strict style-src CSP where a style attribute in markup would not be.
+const HOST_STYLE: Array<[string, string]> = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['inset', '0 auto auto 0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['overflow', 'visible'],
+  ['background', 'transparent'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['contain', 'none'],
+  ['z-index', '2147483647'],
+  ['pointer-events', 'none'],
+  ['direction', 'ltr'],
+];
+
+export interface CardHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** The element the card is rendered into. */
+  mount: HTMLElement;
+  /** Put the host back on top of the page (after the page entered fullscreen or opened its own top-layer UI). */
+  raise(): void;
+  setTheme(theme: 'light' | 'dark' | 'auto'): void;
+  /** Whether an event target (seen from the page) is the card. */
+  contains(target: EventTarget | null): boolean;
+  remove(): void;
+}
+
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CARD_CSS);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // Firefox content scripts may refuse a sheet built in the extension's compartment: fall back to <style>.
+  }
+  const style = document.createElement('style');
+  style.textContent = CARD_CSS;
+  root.append(style);
+}
+
+function canPopover(element: HTMLElement): boolean {
+  return typeof element.showPopover === 'function';
+}
+
+export function createCardHost(): CardHost {
+  const host = document.createElement(HOST_TAG);
+  for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
+  const root = host.attachShadow({ mode: 'closed' });
+  adoptStyles(root);
+  const mount = document.createElement('div');
+  root.append(mount);
+  if (canPopover(host)) host.popover = 'manual';
+  document.documentElement.append(host);
+
+  const raise = () => {
+    if (!host.isConnected) document.documentElement.append(host);
+    if (!canPopover(host)) return;
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch {
+      // Not in a document that allows popovers: the z-index still applies.
+    }
+  };
+  raise();
+
+  return {
+    host,
+    root,
+    mount,
+    raise,
+    setTheme: (theme) => host.setAttribute('data-theme', theme),
+    contains: (target) => target === host,
+    remove: () => host.remove(),
+  };
+}
