@@ -38,6 +38,9 @@ export interface CardSnapshot {
   viewport: { width: number; height: number };
   /** Whether the card's element is what the page would hit at the card's centre (nothing covers it). */
   onTop: boolean;
+  /** What the page hits there instead (tag#id), for failure messages. */
+  hit: string | null;
+  popoverOpen: boolean;
   /** document.activeElement is the card host and the focused element is inside the card. */
   focusInside: boolean;
   pinned: boolean;
@@ -79,6 +82,8 @@ const READ_CARD = `function () {
     rect: visible ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height } : empty,
     viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
     onTop: hit === host,
+    hit: hit ? hit.tagName + '#' + hit.id : null,
+    popoverOpen: host.matches(':popover-open'),
     focusInside: document.activeElement === host && root.activeElement !== null && card.contains(root.activeElement),
     pinned: pin ? pin.getAttribute('aria-pressed') === 'true' : false,
     links: Array.from(root.querySelectorAll('a')).map((a) => ({ href: a.href, target: a.target, rel: a.rel })),

@@ -61,6 +61,22 @@ function canPopover(element: HTMLElement): boolean {
   return typeof element.showPopover === 'function';
 }
 
+/** A page that zooms <html> would zoom the card with it: undo that, so the card keeps its size and its coordinates
+ *  stay those of the viewport. */
+function counterZoom(host: HTMLElement): void {
+  const html = document.documentElement as HTMLElement & { currentCSSZoom?: number };
+  const zoom = html.currentCSSZoom ?? Number.parseFloat(getComputedStyle(html).zoom || '1');
+  if (Number.isFinite(zoom) && zoom > 0 && Math.abs(zoom - 1) > 0.001) host.style.setProperty('zoom', String(1 / zoom), 'important');
+  else host.style.removeProperty('zoom');
+  if (host.style.getPropertyValue('zoom') === '') host.style.setProperty('zoom', '1', 'important');
+}
+
+function fullscreenParent(): Element | null {
+  const element = document.fullscreenElement;
+  if (!element || element instanceof HTMLMediaElement || element instanceof HTMLIFrameElement || element instanceof HTMLCanvasElement) return null;
+  return element;
+}
+
 export function createCardHost(): CardHost {
   const host = document.createElement(HOST_TAG);
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
@@ -72,7 +88,10 @@ export function createCardHost(): CardHost {
   document.documentElement.append(host);
 
   const raise = () => {
-    if (!host.isConnected) document.documentElement.append(host);
+    // Chromium only hit-tests inside the fullscreen element while there is one: follow it there, and come back.
+    const parent = fullscreenParent() ?? document.documentElement;
+    if (host.parentNode !== parent) parent.append(host);
+    counterZoom(host);
     if (!canPopover(host)) return;
     try {
       if (host.matches(':popover-open')) host.hidePopover();

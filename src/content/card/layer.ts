@@ -256,7 +256,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
   }
 
   function onFullscreen(): void {
-    if (shown) cardHost?.raise();
+    cardHost?.raise();
   }
 
   const listen = { capture: true, passive: true } as const;

@@ -14,18 +14,20 @@ export const CARD_CSS = String.raw`
   border: 1px solid var(--border); border-radius: 10px; box-shadow: var(--shadow);
   font: 400 13.5px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif;
   text-align: start; pointer-events: auto; cursor: auto; user-select: text;
-  -webkit-font-smoothing: antialiased; outline: none;
+  -webkit-font-smoothing: antialiased; outline: none; color-scheme: light; scrollbar-width: thin;
 }
 .card:lang(ar) { font-size: 14.5px; line-height: 1.6; }
 .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 :host([data-theme="dark"]) .card {
   --bg: #1d2129; --fg: #e6e9ee; --muted: #a3acb8; --border: #3a414d; --accent: #8fb0ff; --accent-fg: #0f1420;
   --then: #232c3d; --now: #23322a; --chip: #2b313b; --chip-hover: #363e4a; --shadow: 0 8px 28px rgba(0, 0, 0, .55);
+  color-scheme: dark;
 }
 @media (prefers-color-scheme: dark) {
   :host([data-theme="auto"]) .card {
     --bg: #1d2129; --fg: #e6e9ee; --muted: #a3acb8; --border: #3a414d; --accent: #8fb0ff; --accent-fg: #0f1420;
     --then: #232c3d; --now: #23322a; --chip: #2b313b; --chip-hover: #363e4a; --shadow: 0 8px 28px rgba(0, 0, 0, .55);
+    color-scheme: dark;
   }
 }
 @media (prefers-reduced-motion: no-preference) {
@@ -68,7 +70,7 @@ button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outlin
 .background.open { display: block; -webkit-line-clamp: unset; }
 .more { color: var(--accent); font-size: 12px; margin-top: 1px; text-decoration: underline; text-underline-offset: 2px; }
 .related { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
-.chip { border-radius: 999px; padding: 2px 9px; background: var(--chip); font-size: 12px; line-height: 1.5; }
+.chip { border-radius: 10px; padding: 1px 8px; background: var(--chip); font-size: 12px; line-height: 1.5; text-align: start; }
 .chip:hover { background: var(--chip-hover); }
 .sources { margin: 0; padding: 0; list-style: none; font-size: 12px; }
 .sources li { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
