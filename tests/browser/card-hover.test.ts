@@ -270,6 +270,40 @@ describe.runIf(chromiumAvailable)('entity card (Chromium, harness)', () => {
     }
   }
 
+  it('animates its entry only when motion is welcome', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const { page, context } = await open('en', {}, { reducedMotion });
+      await hover(page, 'Armenia');
+      await expect.poll(async () => (await readCard(page))?.visible, { timeout: 3000 }).toBe(true);
+      expect((await readCard(page))!.animation).toBe(reducedMotion === 'reduce' ? 'none' : 'card-in');
+      await context.close();
+    }
+  });
+
+  it('uses system colours in forced-colors mode (screenshot card-en-forced.png)', async () => {
+    const { page, context } = await open('en', {}, { forcedColors: 'active', colorScheme: 'dark' });
+    await hover(page, 'Sergei Shoigu');
+    await expect.poll(async () => (await readCard(page))?.visible, { timeout: 3000 }).toBe(true);
+    await page.waitForTimeout(250);
+    await saveCardScreenshot(page, 'card-en-forced');
+    const card = (await readCard(page))!;
+    expect(card.text).toContain('Today');
+    expect(insideViewport(card)).toBe(true);
+    await context.close();
+  });
+
+  it('shows the page-script name under an Arabic card on a Russian page (screenshot card-ar-on-ru.png)', async () => {
+    const { page, context } = await open('ru', { preferences: { cardLanguage: 'ar' } });
+    await hover(page, 'Армения');
+    await expect.poll(async () => (await readCard(page))?.dir, { timeout: 3000 }).toBe('rtl');
+    await page.waitForTimeout(250);
+    await saveCardScreenshot(page, 'card-ar-on-ru');
+    const card = (await readCard(page))!;
+    expect(card.text).toContain('Армения');
+    expect(card.text).toContain('المشاركة مجمَّدة');
+    await context.close();
+  });
+
   it('follows a forced theme over the system preference', async () => {
     const { page, context } = await open('en', { preferences: { theme: 'dark' } }, { colorScheme: 'light' });
     await hover(page, 'Armenia');

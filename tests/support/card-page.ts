@@ -46,6 +46,8 @@ export interface CardSnapshot {
   pinned: boolean;
   links: Array<{ href: string; target: string; rel: string }>;
   background: string;
+  /** The card's entry animation ('none' under reduced motion). */
+  animation: string;
   color: string;
   /** Centres of the named controls, in viewport coordinates. */
   controls: Record<string, { x: number; y: number }>;
@@ -88,6 +90,7 @@ const READ_CARD = `function () {
     pinned: pin ? pin.getAttribute('aria-pressed') === 'true' : false,
     links: Array.from(root.querySelectorAll('a')).map((a) => ({ href: a.href, target: a.target, rel: a.rel })),
     background: style.backgroundColor,
+    animation: style.animationName,
     color: style.color,
     controls,
   };

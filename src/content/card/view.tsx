@@ -26,8 +26,9 @@ function roleLine(role: CardRole): Line {
   return { text: role.text, dates: role.period };
 }
 
-/** What the card says about one day: offices held, the CSTO relation and other memberships, or why there is none. */
-export function sectionLines(model: CardModel, section: CardSection): Line[] {
+/** What the card says about one day: offices held, the CSTO relation and other memberships, or why there is none.
+ *  Beside another day (`other`), memberships outside the CSTO are listed only where they differ. */
+export function sectionLines(model: CardModel, section: CardSection, other?: CardSection): Line[] {
   const lines: Line[] = section.roles.map(roleLine);
   if (model.type === 'person' && section.roles.length === 0) {
     // "former Secretary General of the CSTO" says more than "no recorded office".
@@ -35,7 +36,10 @@ export function sectionLines(model: CardModel, section: CardSection): Line[] {
     if (latest) lines.push(roleLine(latest));
     else lines.push(...section.notices.map((text) => ({ text, notice: true })));
   }
-  const memberships = [...section.memberships].sort((a, b) => Number(b.org === 'csto') - Number(a.org === 'csto'));
+  const unchanged = (text: string) => other !== undefined && other.memberships.some((m) => m.text === text);
+  const memberships = [...section.memberships]
+    .filter((m) => m.org === 'csto' || !unchanged(m.text))
+    .sort((a, b) => Number(b.org === 'csto') - Number(a.org === 'csto'));
   for (const m of memberships) lines.push({ text: m.text, ...(m.period ? { dates: m.period } : {}) });
   if (section.beforeRecords) lines.push(...section.notices.filter(() => model.type !== 'person').map((text) => ({ text, notice: true })));
   return lines;
@@ -74,9 +78,9 @@ export function CardView(props: CardViewProps) {
   const [backgroundOpen, setBackgroundOpen] = useState(false);
   // The name in the page's script, when the card speaks another language.
   const original = props.pageLang && props.pageLang !== model.lang ? model.otherNames.find((n) => n.lang === props.pageLang) : undefined;
-  const thenLines = sectionLines(model, model.then);
-  const nowLines = sectionLines(model, model.now);
   const twoDays = !model.sameDay && model.changed;
+  const thenLines = sectionLines(model, model.then, twoDays ? model.now : undefined);
+  const nowLines = sectionLines(model, model.now, model.then);
   const hasTime = thenLines.length > 0 || nowLines.length > 0;
 
   return (
@@ -93,9 +97,11 @@ export function CardView(props: CardViewProps) {
             <bdi>{model.name}</bdi>
           </h2>
           {original ? (
-            <bdi class="original" lang={original.lang} dir={original.dir}>
-              {original.name}
-            </bdi>
+            <div class="original">
+              <bdi lang={original.lang} dir={original.dir}>
+                {original.name}
+              </bdi>
+            </div>
           ) : null}
           <div class="kind">
             {model.labels.type} · {model.labels.category}
