@@ -44,6 +44,7 @@ describe.runIf(chromiumAvailable)('entity card (Chromium, harness)', () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, ...contextOptions });
     const page = await context.newPage();
     await page.goto(server.url(fixture));
+    await page.addScriptTag({ url: '/harness/card-harness.js' });
     await page.evaluate(
       (c) => window.cardHarness.start(c),
       { words: WORDS[lang]!, published: '2021-08-31', uiLanguage: lang, ...config } satisfies HarnessConfig,

@@ -1,5 +1,6 @@
-// The card layer inside the extension: card models come from the background, preferences from storage.sync,
-// the next/previous commands from the background's `csto-lens/command` messages.
+// The card layer inside the extension: card models come from the background (`csto-lens/card-model`), preferences
+// from storage.sync, and the mention to open from the page layer's onActivate (next/previous commands, "go to").
+// A source without onActivate gets the commands straight from the background's `csto-lens/command` messages.
 import type { CardModel } from '../../core/card.ts';
 import { todayIso, type IsoDay } from '../../core/dates.ts';
 import type { Lang } from '../../core/pack.ts';
@@ -8,7 +9,7 @@ import browser from '../../shared/browser.ts';
 import { isContentRequest, type CardModelMessage, type CardModelResponse, type OpenEntityMessage } from '../../shared/messages.ts';
 import { loadSettings, onSettingsChanged } from '../../shared/settings-store.ts';
 import { attachCards, sameMention } from './layer.ts';
-import type { CardLayer, MarkSource } from './types.ts';
+import type { CardLayer, LiveMarkSource } from './types.ts';
 
 export interface PageFacts {
   pageLang(): Lang | null;
@@ -22,11 +23,13 @@ export async function requestCardModel(request: Omit<CardModelMessage, 'type'>):
   return model;
 }
 
-/** Attach the card layer to a page's marks; returns it with a disconnect that undoes everything. */
-export function connectCards(source: MarkSource, page: PageFacts, initial: Settings = DEFAULT_SETTINGS): CardLayer {
+/** Attach the card layer to a page's marks; its destroy() undoes everything. */
+export function connectCards(source: LiveMarkSource, page: PageFacts, initial: Settings = DEFAULT_SETTINGS): CardLayer {
   let settings = initial;
-  void loadSettings().then((loaded) => (settings = loaded)).catch(() => undefined);
-  const stopSettings = onSettingsChanged((next) => (settings = next));
+  void loadSettings()
+    .then((loaded) => (settings = loaded))
+    .catch(() => undefined);
+  const stops: Array<() => void> = [onSettingsChanged((next) => (settings = next))];
 
   const layer = attachCards(source, {
     loadModel: requestCardModel,
@@ -41,35 +44,38 @@ export function connectCards(source: MarkSource, page: PageFacts, initial: Setti
     },
   });
 
-  const onMessage = (message: unknown) => {
-    if (!isContentRequest(message)) return undefined;
-    if (message.type === 'csto-lens/command') {
+  if (source.onActivate) {
+    stops.push(source.onActivate((mention) => void layer.openFor(mention, { focus: true })));
+  } else {
+    const onMessage = (message: unknown) => {
+      if (!isContentRequest(message) || message.type !== 'csto-lens/command') return undefined;
       if (message.command === 'next-mention') void layer.next();
       else if (message.command === 'previous-mention') void layer.previous();
-    } else if (message.type === 'csto-lens/go-to') {
-      void goTo(message.entity);
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
 
-  /** The next mention of an entity after the one shown (wrapping), scrolled to and opened. */
-  async function goTo(entity: string): Promise<void> {
-    const all = source.mentions().filter((m) => m.entity === entity);
-    if (all.length === 0) return;
-    const current = layer.current();
-    const index = current ? all.findIndex((m) => sameMention(m, current)) : -1;
-    const mention = all[(index + 1) % all.length]!;
-    const anchor = mention.range.startContainer.parentElement;
-    anchor?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    await layer.openFor(mention, { focus: true });
+  if (source.onChange) {
+    // Marks went away (switched off, category hidden, page changed): close a card whose mark is gone, and leave
+    // no trace of the card host on a page with no marks.
+    stops.push(
+      source.onChange(() => {
+        const all = source.mentions();
+        if (all.length === 0) layer.release();
+        else {
+          const current = layer.current();
+          if (current && !all.some((m) => sameMention(m, current))) layer.close();
+        }
+      }),
+    );
   }
 
   return {
     ...layer,
     destroy() {
-      browser.runtime.onMessage.removeListener(onMessage);
-      stopSettings();
+      for (const stop of stops) stop();
       layer.destroy();
     },
   };

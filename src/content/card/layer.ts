@@ -300,6 +300,13 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     next: () => step(1),
     previous: () => step(-1),
     current: () => shown,
+    release() {
+      if (state.phase !== 'idle') closeCard();
+      hide();
+      cardHost?.remove();
+      cardHost = null;
+      card = null;
+    },
     destroy() {
       hide();
       if (timer !== undefined) window.clearTimeout(timer);

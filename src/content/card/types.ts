@@ -17,6 +17,13 @@ export interface MarkSource {
   mentions(): Mention[];
 }
 
+/** A MarkSource that also tells when marks change and when the page layer moved to a mention (next/previous
+ *  command, "go to" from the popup) whose card should open. */
+export interface LiveMarkSource extends MarkSource {
+  onChange?(listener: () => void): () => void;
+  onActivate?(listener: (mention: Mention, reason: string) => void): () => void;
+}
+
 export interface CardModelRequest {
   id: string;
   date: IsoDay;
@@ -57,5 +64,7 @@ export interface CardLayer {
   previous(): Promise<void>;
   /** The mention whose card is shown, if any. */
   current(): Mention | null;
+  /** Close the card and take the host off the page (it comes back with the next card). */
+  release(): void;
   destroy(): void;
 }
