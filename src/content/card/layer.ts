@@ -16,6 +16,7 @@ import {
 import { createCardHost, type CardHost } from './host.ts';
 import { resolveCardLang, themeAttribute } from './language.ts';
 import { followRange, type PointHint } from './position.ts';
+import { installCardProbe } from './test-probe.ts';
 import type { CardLayer, CardLayerOptions, MarkSource, Mention, OpenOptions } from './types.ts';
 import { CardView } from './view.tsx';
 
@@ -259,6 +260,8 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     cardHost?.raise();
   }
 
+  const stopProbe = __TEST_BUILD__ ? installCardProbe(() => cardHost?.root ?? null) : () => undefined;
+
   const listen = { capture: true, passive: true } as const;
   window.addEventListener('pointermove', onPointerMove, listen);
   window.addEventListener('mousemove', onPointerMove, listen);
@@ -317,6 +320,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
       window.removeEventListener('click', onClick, listen);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       document.removeEventListener('fullscreenchange', onFullscreen);
+      stopProbe();
       cardHost?.remove();
       cardHost = null;
       card = null;
