@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Two projects: `unit` runs the pure core in node; `browser` drives the built extension in real browsers.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {

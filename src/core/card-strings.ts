@@ -25,8 +25,10 @@ export interface CardStrings {
   today: string;
   /** The word "former" on its own. */
   former: string;
-  /** A role no longer held: {title}. */
+  /** A role no longer held: {title} is the title alone or the whole line, as formerAppliesTo says. */
   formerRole: string;
+  /** 'title': "وزير الدفاع السابق، روسيا" (the adjective follows the title); 'line': "former Minister of Defence, Russia". */
+  formerAppliesTo: 'title' | 'line';
   /** A role in an entity: {title}, {of}. */
   roleIn: string;
   /** An organisation and a status: {org}, {status}. */
@@ -41,12 +43,15 @@ export interface CardStrings {
   beforeRecords: string;
   changes: string;
   /** Differences. role-ended: {role}, {to}; role-started: {role}, {from}; role-between: {role}, {period};
-   *  status-changed: {org}, {then}, {now}, {since} (the "(since …)" part is dropped when unknown). */
+   *  status-changed: {org}, {then}, {now}, {detail} ("since …", and the statuses in between when there were any;
+   *  statusChangedNoDate when there is no detail). */
   roleEnded: string;
   roleStarted: string;
   roleBetween: string;
   statusChanged: string;
   statusChangedNoDate: string;
+  /** The statuses held in between: {list}. */
+  inBetween: string;
   roles: string;
   memberships: string;
   formerRoles: string;
@@ -106,6 +111,7 @@ const en: CardStrings = {
   today: 'Today',
   former: 'former',
   formerRole: 'former {title}',
+  formerAppliesTo: 'line',
   roleIn: '{title}, {of}',
   statusIn: '{org}: {status}',
   period: '{from} – {to}',
@@ -118,8 +124,9 @@ const en: CardStrings = {
   roleEnded: 'Then: {role}; now former (until {to})',
   roleStarted: 'Now: {role} ({since})',
   roleBetween: 'In between: {role} ({period})',
-  statusChanged: '{org}: {then} then, {now} now ({since})',
+  statusChanged: '{org}: {then} then, {now} now ({detail})',
   statusChangedNoDate: '{org}: {then} then, {now} now',
+  inBetween: 'in between: {list}',
   roles: 'Offices',
   memberships: 'Membership',
   formerRoles: 'Earlier offices',
@@ -177,7 +184,8 @@ const ar: CardStrings = {
   asOf: 'بتاريخ {date}',
   today: 'اليوم',
   former: 'سابق',
-  formerRole: '{title} سابقًا',
+  formerRole: '{title} السابق',
+  formerAppliesTo: 'title',
   roleIn: '{title}، {of}',
   statusIn: '{org}: {status}',
   period: '{from} – {to}',
@@ -187,11 +195,12 @@ const ar: CardStrings = {
   noRole: 'لا يوجد منصب مسجَّل في هذا التاريخ',
   beforeRecords: 'لا توجد معلومات مسجَّلة عن هذا التاريخ؛ أقدمها يعود إلى {date}',
   changes: 'ما الذي تغيّر منذ ذلك الحين',
-  roleEnded: 'آنذاك: {role}؛ الآن سابقًا (حتى {to})',
+  roleEnded: 'آنذاك: {role}؛ الآن: منصب سابق (حتى {to})',
   roleStarted: 'الآن: {role} ({since})',
   roleBetween: 'في الفترة الفاصلة: {role} ({period})',
-  statusChanged: '{org}: {then} آنذاك، {now} الآن ({since})',
+  statusChanged: '{org}: {then} آنذاك، {now} الآن ({detail})',
   statusChangedNoDate: '{org}: {then} آنذاك، {now} الآن',
+  inBetween: 'وفي الفترة الفاصلة: {list}',
   roles: 'المناصب',
   memberships: 'العضوية',
   formerRoles: 'مناصب سابقة',
@@ -250,6 +259,7 @@ const ru: CardStrings = {
   today: 'Сегодня',
   former: 'бывший',
   formerRole: '{title} (в прошлом)',
+  formerAppliesTo: 'line',
   roleIn: '{title}, {of}',
   statusIn: '{org}: {status}',
   period: '{from} – {to}',
@@ -262,15 +272,16 @@ const ru: CardStrings = {
   roleEnded: 'Тогда: {role}; теперь в прошлом (до {to})',
   roleStarted: 'Теперь: {role} ({since})',
   roleBetween: 'В промежутке: {role} ({period})',
-  statusChanged: '{org}: тогда — {then}, теперь — {now} ({since})',
+  statusChanged: '{org}: тогда — {then}, теперь — {now} ({detail})',
   statusChangedNoDate: '{org}: тогда — {then}, теперь — {now}',
+  inBetween: 'в промежутке: {list}',
   roles: 'Должности',
   memberships: 'Членство',
   formerRoles: 'Прежние должности',
   background: 'Справка',
   related: 'Связанные',
   sources: 'Источники',
-  checked: 'Проверено {date}',
+  checked: 'Проверено: {date}',
   otherNames: 'Другие написания',
   close: 'Закрыть',
   listSeparator: ', ',

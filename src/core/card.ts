@@ -83,6 +83,8 @@ export interface CardDifference {
   then?: MembershipStatus | null;
   now?: MembershipStatus | null;
   since?: PartialDate | null;
+  /** Statuses held only in between the two days, in time order. */
+  between?: MembershipStatus[];
 }
 
 export interface CardLabels {
@@ -179,7 +181,9 @@ function cardRole(on: RoleOn, lang: Lang, lookup: EntityLookup, former: boolean)
   const { role } = on;
   const title = role.title[lang];
   const ofName = displayName(lookup, role.of, lang, true);
-  const plain = titleMentions(title, lookup(role.of), lang) ? title : fill(s.roleIn, { title, of: ofName });
+  const line = (t: string): string => (titleMentions(title, lookup(role.of), lang) ? t : fill(s.roleIn, { title: t, of: ofName }));
+  const plain = line(title);
+  const formerText = s.formerAppliesTo === 'title' ? line(fill(s.formerRole, { title })) : fill(s.formerRole, { title: plain });
   return {
     title,
     of: role.of,
@@ -187,7 +191,7 @@ function cardRole(on: RoleOn, lang: Lang, lookup: EntityLookup, former: boolean)
     from: role.from,
     to: role.to ?? null,
     period: formatPeriod(lang, role.from, role.to),
-    text: former ? fill(s.formerRole, { title: plain }) : plain,
+    text: former ? formerText : plain,
     former,
     approximate: on.approximate,
     ...(role.note ? { note: role.note[lang] } : {}),
@@ -226,7 +230,7 @@ function section(entity: Entity, snap: Snapshot, heading: string, lang: Lang, lo
   const noRole = entity.type === 'person' && snap.roles.length === 0;
   const notices: string[] = [];
   if (snap.beforeRecords && snap.earliest) notices.push(fill(s.beforeRecords, { date: formatDate(snap.earliest, lang, true) }));
-  if (noRole) notices.push(s.noRole);
+  else if (noRole) notices.push(s.noRole);
   return {
     date: snap.day,
     dateLabel: formatDate(snap.day, lang),
@@ -260,10 +264,13 @@ export function buildCard(entity: Entity, options: CardOptions): CardModel {
         return on.find((m) => m.org === change.org)?.statusLabel ?? s.notMember;
       };
       const values = { org: orgName, then: label(change.then, 'then'), now: label(change.now, 'now') };
-      const text = change.since
-        ? fill(s.statusChanged, { ...values, since: fill(s.since, { from: formatDate(change.since, lang, true) }) })
-        : fill(s.statusChangedNoDate, values);
-      return { kind: change.kind, text, org: change.org, then: change.then, now: change.now, since: change.since ?? null };
+      const between = change.between.map((m) => m.status);
+      const detail = [
+        ...(change.since ? [fill(s.since, { from: formatDate(change.since, lang, true) })] : []),
+        ...(between.length > 0 ? [fill(s.inBetween, { list: between.map((b) => statusLabel(lang, b, forState)).join(s.listSeparator) })] : []),
+      ].join(lang === 'ar' ? '؛ ' : '; ');
+      const text = detail ? fill(s.statusChanged, { ...values, detail }) : fill(s.statusChangedNoDate, values);
+      return { kind: change.kind, text, org: change.org, then: change.then, now: change.now, since: change.since ?? null, between };
     }
     const role = cardRole({ index: change.index, role: change.role, approximate: false }, lang, lookup, change.kind === 'role-ended');
     const plain = cardRole({ index: change.index, role: change.role, approximate: false }, lang, lookup, false).text;
@@ -341,10 +348,8 @@ export function cardToText(card: CardModel): string {
     for (const notice of sec.notices) lines.push(`  ${notice}`);
     for (const role of sec.roles) lines.push(`  • ${role.text} (${role.period})${role.approximate ? ` [${card.labels.approximate}]` : ''}`);
     for (const m of sec.memberships) lines.push(`  • ${m.text}${m.period ? ` (${m.period})` : ''}${m.approximate ? ` [${card.labels.approximate}]` : ''}`);
-    if (sec.formerRoles.length > 0) {
-      lines.push(`  ${card.labels.formerRoles}:`);
-      for (const role of sec.formerRoles) lines.push(`    – ${role.text} (${role.period})`);
-    }
+    const latestFormer = sec.formerRoles[0];
+    if (sec.noRole && latestFormer) lines.push(`  • ${latestFormer.text} (${latestFormer.period})`);
   };
   sectionLines(card.then);
   if (!card.sameDay) {

@@ -72,8 +72,9 @@ export function categoryOf(entity: EntityFile): Category {
     case 'place':
       return 'places';
     case 'state': {
-      const csto = entity.memberships.filter((m) => m.org === 'csto');
-      const latest = csto[csto.length - 1];
+      // A relation to the CSTO or to one of its bodies (Serbia observes only the Parliamentary Assembly).
+      const csto = entity.memberships.filter((m) => m.org === 'csto' || m.org.startsWith('csto-'));
+      const latest = csto.filter((m) => m.org === 'csto').at(-1);
       if (latest && latest.to === undefined && ['member', 'founding-member', 'frozen'].includes(latest.status)) return 'member-states';
       return csto.length > 0 ? 'former-and-observers' : 'places';
     }

@@ -93,8 +93,20 @@ const newcomer = make({
   names: names('Newland', 'نيولاند', 'Ньюленд'),
   memberships: [{ org: 'csto', status: 'member', from: '2023-06' }],
 });
+const wanderer = make({
+  id: 'wanderer',
+  type: 'state',
+  category: 'former-and-observers',
+  names: names('Wanderland', 'واندرلاند', 'Вандерланд'),
+  memberships: [
+    { org: 'csto', status: 'founding-member', from: '1992-05-15', to: '1999-04-02' },
+    { org: 'csto', status: 'withdrawn', from: '1999-04-02', to: '2006-08-16' },
+    { org: 'csto', status: 'member', from: '2006-08-16', to: '2012-06-28' },
+    { org: 'csto', status: 'suspended', from: '2012-06-28' },
+  ],
+});
 const outlet = make({ id: 'outlet', type: 'media', category: 'media', names: names('Outlet', 'منفذ', 'Издание') });
-const hand = lookupOf([csto, land, general, frozenState, newcomer, outlet]);
+const hand = lookupOf([csto, land, general, frozenState, newcomer, wanderer, outlet]);
 
 describe('card strings and dates', () => {
   it('has every label in every language', () => {
@@ -206,7 +218,7 @@ describe('buildCard on a hand-written pack', () => {
 
   it('localises differences in Arabic and Russian', () => {
     expect(card(general, 'ar').differences.map((d) => d.text)).toEqual([
-      'آنذاك: الأمين العام لمنظمة معاهدة الأمن الجماعي؛ الآن سابقًا (حتى 31 ديسمبر 2022)',
+      'آنذاك: الأمين العام لمنظمة معاهدة الأمن الجماعي؛ الآن: منصب سابق (حتى 31 ديسمبر 2022)',
       'الآن: مستشار، لاند (منذ مارس 2025)',
     ]);
     expect(card(general, 'ru').differences.map((d) => d.text)).toEqual([
@@ -214,7 +226,7 @@ describe('buildCard on a hand-written pack', () => {
       'Теперь: Советник, Ланд (с марта 2025 г.)',
     ]);
     expect(card(general, 'ru').now.formerRoles[0]!.text).toBe('Генеральный секретарь ОДКБ (в прошлом)');
-    expect(card(general, 'ar').now.formerRoles[0]!.text).toBe('الأمين العام لمنظمة معاهدة الأمن الجماعي سابقًا');
+    expect(card(general, 'ar').now.formerRoles[0]!.text).toBe('الأمين العام لمنظمة معاهدة الأمن الجماعي السابق');
   });
 
   it('says so when a person held no role on the date', () => {
@@ -249,6 +261,7 @@ describe('buildCard on a hand-written pack', () => {
         then: 'founding-member',
         now: 'frozen',
         since: '2024-02-22',
+        between: [],
       },
     ]);
     expect(card(frozenState, 'ar').differences[0]!.text).toBe('منظمة الأمن الجماعي: عضو مؤسس آنذاك، المشاركة مجمَّدة الآن (منذ 22 فبراير 2024)');
@@ -260,6 +273,24 @@ describe('buildCard on a hand-written pack', () => {
     expect(c.then.csto).toMatchObject({ status: null, statusLabel: 'not yet a member' });
     expect(c.now.csto).toMatchObject({ status: 'member', statusLabel: 'member state', period: 'since Jun 2023' });
     expect(c.differences.map((d) => d.text)).toEqual(['CSTO: not yet a member then, member state now (since Jun 2023)']);
+  });
+
+  it('names the statuses held in between for a state that left, came back and was suspended', () => {
+    expect(card(wanderer, 'en', '1995-01-01').differences).toEqual([
+      {
+        kind: 'status-changed',
+        text: 'CSTO: founding member then, membership suspended now (since 28 Jun 2012; in between: withdrawn, member state)',
+        org: 'csto',
+        then: 'founding-member',
+        now: 'suspended',
+        since: '2012-06-28',
+        between: ['withdrawn', 'member'],
+      },
+    ]);
+    expect(card(wanderer, 'ru', '2003-01-01').differences[0]!.text).toBe(
+      'ОДКБ: тогда — вышло из организации, теперь — членство приостановлено (с 28 июня 2012 г.; в промежутке: государство-член)',
+    );
+    expect(card(wanderer, 'en', '2003-01-01').then.csto).toMatchObject({ status: 'withdrawn', period: '2 Apr 1999 – 16 Aug 2006' });
   });
 
   it('has a single "Today" section when the date is today', () => {
@@ -285,7 +316,7 @@ describe('buildCard on a hand-written pack', () => {
   });
 
   it('is plain JSON', () => {
-    for (const entity of [general, frozenState, newcomer, outlet]) {
+    for (const entity of [general, frozenState, newcomer, wanderer, outlet]) {
       for (const lang of LANGS) {
         const c = card(entity, lang);
         expect(JSON.parse(JSON.stringify(c))).toEqual(c);
@@ -326,7 +357,7 @@ describe('buildCard on the real pack: 31 Aug 2021 vs 29 Nov 2026', () => {
     expect(sg[0]).toMatchObject({ from: '2020-01-01', to: '2022-12-31' });
     expect(sg[0]!.title).toMatch({ en: /Secretary General/, ar: /الأمين العام/, ru: /Генеральный секретарь/ }[lang]);
     expect(c.now.roles.filter((r) => r.of === 'csto')).toEqual([]);
-    expect(c.now.formerRoles.some((r) => r.of === 'csto' && r.former && r.text.includes({ en: 'former', ar: 'سابقًا', ru: 'в прошлом' }[lang]))).toBe(true);
+    expect(c.now.formerRoles.some((r) => r.of === 'csto' && r.former && r.text.includes({ en: 'former', ar: 'السابق', ru: 'в прошлом' }[lang]))).toBe(true);
     const ended = c.differences.filter((d) => d.kind === 'role-ended' && d.role?.of === 'csto');
     expect(ended).toHaveLength(1);
     expect(ended[0]!.text).toContain({ en: '31 Dec 2022', ar: '31 ديسمبر 2022', ru: '31 декабря 2022' }[lang]);
@@ -346,6 +377,8 @@ describe('buildCard on the real pack: 31 Aug 2021 vs 29 Nov 2026', () => {
     expect(c.differences[1]!.role).toMatchObject({ from: '2024-05-12', to: null });
     expect(c.differences[1]!.role!.title).toMatch(council);
     expect(c.now.formerRoles[0]!.title).toMatch(defence);
+    const former = { en: `former ${c.now.formerRoles[0]!.title}, Russia`, ar: `${c.now.formerRoles[0]!.title} السابق، روسيا`, ru: `${c.now.formerRoles[0]!.title}, Россия (в прошлом)` }[lang];
+    expect(c.now.formerRoles[0]!.text).toBe(former);
   });
 
   it.each(LANGS)('lavrov (%s): Minister of Foreign Affairs then and now, nothing changed', (lang) => {
