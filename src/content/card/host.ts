@@ -37,6 +37,10 @@ export interface CardHost {
   mount: HTMLElement;
   /** Put the host back on top of the page (after the page entered fullscreen or opened its own top-layer UI). */
   raise(): void;
+  /** Leave the top layer while no card shows. */
+  lower(): void;
+  /** Move the host where it belongs now: on <html>, or inside the fullscreen element. */
+  place(): void;
   setTheme(theme: 'light' | 'dark' | 'auto'): void;
   /** Whether an event target (seen from the page) is the card. */
   contains(target: EventTarget | null): boolean;
@@ -87,10 +91,13 @@ export function createCardHost(): CardHost {
   if (canPopover(host)) host.popover = 'manual';
   document.documentElement.append(host);
 
-  const raise = () => {
+  const place = () => {
     // Chromium only hit-tests inside the fullscreen element while there is one: follow it there, and come back.
     const parent = fullscreenParent() ?? document.documentElement;
     if (host.parentNode !== parent) parent.append(host);
+  };
+  const raise = () => {
+    place();
     counterZoom(host);
     if (!canPopover(host)) return;
     try {
@@ -102,11 +109,21 @@ export function createCardHost(): CardHost {
   };
   raise();
 
+  const lower = () => {
+    try {
+      if (canPopover(host) && host.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // Already closed.
+    }
+  };
+
   return {
     host,
     root,
     mount,
     raise,
+    lower,
+    place,
     setTheme: (theme) => host.setAttribute('data-theme', theme),
     contains: (target) => target === host,
     remove: () => host.remove(),

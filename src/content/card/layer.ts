@@ -116,6 +116,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     card.lang = current.lang;
     card.dir = current.dir;
     card.setAttribute('aria-labelledby', 'csto-lens-card-name');
+    card.setAttribute('aria-describedby', 'csto-lens-card-summary');
     render(
       h(CardView, {
         model: current,
@@ -187,6 +188,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
       card.hidden = true;
       card.classList.remove('entering');
     }
+    cardHost?.lower();
     const target = returnFocus;
     returnFocus = null;
     if (hadFocus) {
@@ -235,6 +237,9 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
 
   function onClick(event: MouseEvent): void {
     if (cardHost?.contains(event.target)) return;
+    // The end of a text selection is not a request for a card.
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed && event.detail <= 1 && selection.toString().trim() !== '') return;
     const found = source.mentionAt(event.clientX, event.clientY);
     if (found) {
       if (state.phase === 'shown' && sameMention(found, shown)) return;
@@ -257,7 +262,8 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
   }
 
   function onFullscreen(): void {
-    cardHost?.raise();
+    if (shown) cardHost?.raise();
+    else cardHost?.place();
   }
 
   const stopProbe = __TEST_BUILD__ ? installCardProbe(() => cardHost?.root ?? null) : () => undefined;

@@ -123,7 +123,7 @@ export function CardView(props: CardViewProps) {
           </button>
         </div>
       </header>
-      <p class="summary">{model.summary}</p>
+      <p class="summary" id="csto-lens-card-summary">{model.summary}</p>
       {hasTime ? (
         twoDays ? (
           <div class="time two">
