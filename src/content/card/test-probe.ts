@@ -14,6 +14,8 @@ export interface CardProbe {
   viewport: { width: number; height: number };
   background: string;
   onHtml: boolean;
+  /** How the card's stylesheet got in: adopted (constructed sheet) or a <style> element. */
+  styles: 'adopted' | 'element' | 'none';
 }
 
 export function describeCard(root: ShadowRoot | null): CardProbe | null {
@@ -33,6 +35,7 @@ export function describeCard(root: ShadowRoot | null): CardProbe | null {
     viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
     background: getComputedStyle(card).backgroundColor,
     onHtml: root.host.parentElement === document.documentElement,
+    styles: root.adoptedStyleSheets.length > 0 ? 'adopted' : root.querySelector('style') ? 'element' : 'none',
   };
 }
 
