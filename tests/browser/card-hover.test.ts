@@ -273,6 +273,15 @@ describe.runIf(chromiumAvailable)('entity card (Chromium, harness)', () => {
     }
   }
 
+  it('waits for the hover delay from the settings', async () => {
+    const { page, context } = await open('en', { preferences: { hoverDelayMs: 1200 } });
+    await hover(page, 'Armenia');
+    await page.waitForTimeout(700);
+    expect((await readCard(page))?.visible ?? false).toBe(false);
+    await expect.poll(async () => (await readCard(page))?.visible, { timeout: 3000 }).toBe(true);
+    await context.close();
+  });
+
   it('animates its entry only when motion is welcome', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       const { page, context } = await open('en', {}, { reducedMotion });
