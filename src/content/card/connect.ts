@@ -60,15 +60,21 @@ export function connectCards(source: LiveMarkSource, page: PageFacts, initial: S
   if (source.onChange) {
     // Marks went away (switched off, category hidden, page changed): close a card whose mark is gone, and leave
     // no trace of the card host on a page with no marks.
+    // Checked once per frame at most, and only while there is a host: scanning a long page changes marks often.
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      if (!layer.hasHost()) return;
+      const all = source.mentions();
+      const current = layer.current();
+      if (all.length === 0) layer.release();
+      else if (current && !all.some((m) => sameMention(m, current))) layer.close();
+    };
     stops.push(
       source.onChange(() => {
-        const all = source.mentions();
-        if (all.length === 0) layer.release();
-        else {
-          const current = layer.current();
-          if (current && !all.some((m) => sameMention(m, current))) layer.close();
-        }
+        if (layer.hasHost() && !frame) frame = requestAnimationFrame(check);
       }),
+      () => cancelAnimationFrame(frame),
     );
   }
 

@@ -309,6 +309,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     next: () => step(1),
     previous: () => step(-1),
     current: () => shown,
+    hasHost: () => cardHost !== null,
     release() {
       if (state.phase !== 'idle') closeCard();
       hide();

@@ -66,5 +66,7 @@ export interface CardLayer {
   current(): Mention | null;
   /** Close the card and take the host off the page (it comes back with the next card). */
   release(): void;
+  /** Whether the card host is on the page now. */
+  hasHost(): boolean;
   destroy(): void;
 }
