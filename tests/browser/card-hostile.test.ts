@@ -36,6 +36,9 @@ const CASES: Record<string, { html: string; headers?: Record<string, string> }> 
   '/transformed.html': {
     html: page(`<style>html { zoom: 1.1; } body { transform: translate(30px, 10px) scale(1.15); transform-origin: 0 0; zoom: 1.2; filter: saturate(1.1); contain: paint; margin: 20px; }</style>`),
   },
+  '/html-transform.html': {
+    html: page(`<style>html { transform: translate(12px, 40px) rotate(0.0001deg); filter: contrast(1.01); } body { margin: 20px; }</style>`),
+  },
   '/csp.html': {
     html: page(''),
     headers: { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'none'; font-src 'none'" },
@@ -122,6 +125,16 @@ describe.runIf(chromiumAvailable)('entity card on hostile pages (Chromium, harne
 
   it('sits beside the name on a transformed and zoomed body', async () => {
     const { page, card } = await openAndHover('/transformed.html');
+    expectIntact(card);
+    const word = await wordRect(page, 'Stanislav Zas');
+    expect(card.rect.top).toBeGreaterThanOrEqual(word.bottom - 1);
+    expect(card.rect.top - word.bottom).toBeLessThan(20);
+    expect(Math.abs(card.rect.left - word.left)).toBeLessThan(40);
+    await page.context().close();
+  });
+
+  it('sits beside the name when <html> itself is transformed and filtered', async () => {
+    const { page, card } = await openAndHover('/html-transform.html');
     expectIntact(card);
     const word = await wordRect(page, 'Stanislav Zas');
     expect(card.rect.top).toBeGreaterThanOrEqual(word.bottom - 1);
