@@ -273,6 +273,37 @@ describe.runIf(chromiumAvailable)('entity card (Chromium, harness)', () => {
     }
   }
 
+  it('places the card under the line the pointer is on when a name wraps', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(server.url('/card-en.html'));
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'narrow';
+      p.style.cssText = 'width: 60px; margin-left: 300px; font: 18px/1.6 serif;';
+      p.textContent = 'Stanislav Zas';
+      document.querySelector('h1')!.after(p);
+    });
+    await page.addScriptTag({ url: '/harness/card-harness.js' });
+    await page.evaluate(() => window.cardHarness.start({ words: { 'Stanislav Zas': 'zas' }, published: '2021-08-31', uiLanguage: 'en' }));
+    const lines = await page.evaluate(() => {
+      const text = document.getElementById('narrow')!.firstChild!;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return Array.from(range.getClientRects()).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
+    });
+    expect(lines.length).toBe(2);
+    const second = lines[1]!;
+    await page.mouse.move(second.left + 5, (second.top + second.bottom) / 2, { steps: 2 });
+    await page.mouse.move(second.left + 8, (second.top + second.bottom) / 2, { steps: 2 });
+    await expect.poll(async () => (await readCard(page))?.visible, { timeout: 3000 }).toBe(true);
+    const card = (await readCard(page))!;
+    expect(card.rect.top).toBeGreaterThanOrEqual(second.bottom - 1);
+    expect(card.rect.top - second.bottom).toBeLessThan(16);
+    expect(Math.abs(card.rect.left - second.left)).toBeLessThan(4);
+    await context.close();
+  });
+
   it('waits for the hover delay from the settings', async () => {
     const { page, context } = await open('en', { preferences: { hoverDelayMs: 1200 } });
     await hover(page, 'Armenia');
