@@ -5,6 +5,8 @@
 import { CARD_CSS } from './styles.ts';
 
 const HOST_TAG = 'csto-lens-card';
+/** The page layer's scanner and watcher skip elements carrying this attribute (src/content/collect.ts on branch page). */
+const OWN_UI_ATTRIBUTE = 'data-csto-lens-ui';
 
 // Inline, !important: beats any author rule (even `* { all: unset !important }`), and CSSOM writes are allowed
 // under a strict style-src CSP where a style attribute in markup would not be.
@@ -83,6 +85,7 @@ function fullscreenParent(): Element | null {
 
 export function createCardHost(): CardHost {
   const host = document.createElement(HOST_TAG);
+  host.setAttribute(OWN_UI_ATTRIBUTE, '');
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root);
