@@ -34,7 +34,12 @@ export const CARD_CSS = String.raw`
   .card.entering { animation: card-in 120ms ease-out; }
   @keyframes card-in { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
 }
-header { display: flex; align-items: flex-start; gap: 8px; }
+/* The name and the pin and close buttons stay in sight while a tall card scrolls. */
+header {
+  display: flex; align-items: flex-start; gap: 8px;
+  position: sticky; top: -12px; z-index: 1; margin: -12px -14px 0; padding: 12px 14px 6px;
+  background: var(--bg); border-radius: 10px 10px 0 0;
+}
 .titles { flex: 1; min-width: 0; }
 h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.3; overflow-wrap: anywhere; }
 .card:lang(ar) h2 { font-size: 17px; }
@@ -53,12 +58,13 @@ button {
 .icon[aria-pressed="true"] { color: var(--accent); background: var(--chip); }
 .icon svg { width: 16px; height: 16px; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
-.summary { margin: 8px 0 0; }
+.summary { margin: 2px 0 0; }
 .time { display: grid; gap: 6px; margin-top: 10px; }
 .time.two { grid-template-columns: 1fr 1fr; }
 .period { border-radius: 7px; padding: 6px 8px; background: var(--then); }
 .period.now { background: var(--now); }
 .period h3 { margin: 0 0 3px; font-size: 11.5px; font-weight: 600; color: var(--muted); line-height: 1.3; }
+.period h3 .date { white-space: nowrap; }
 .period ul { list-style: none; margin: 0; padding: 0; }
 .period li { margin: 0; padding: 0; font-size: 13px; line-height: 1.35; }
 .period li + li { margin-top: 4px; }

@@ -45,10 +45,24 @@ export function sectionLines(model: CardModel, section: CardSection, other?: Car
   return lines;
 }
 
-function Period(props: { heading: string; lines: Line[]; now?: boolean }) {
+/** The heading with its date kept on one line: "At the time of this article (31 Aug 2021)". */
+function Heading(props: { text: string; date: string }) {
+  const date = `(${props.date})`;
+  const at = props.text.indexOf(date);
+  if (at < 0) return <h3>{props.text}</h3>;
+  return (
+    <h3>
+      {props.text.slice(0, at)}
+      <span class="date">{date}</span>
+      {props.text.slice(at + date.length)}
+    </h3>
+  );
+}
+
+function Period(props: { heading: string; date: string; lines: Line[]; now?: boolean }) {
   return (
     <section class={props.now ? 'period now' : 'period'}>
-      <h3>{props.heading}</h3>
+      <Heading text={props.heading} date={props.date} />
       <ul>
         {props.lines.map((line, i) => (
           <li key={i} class={line.notice ? 'notice' : undefined}>
@@ -127,12 +141,12 @@ export function CardView(props: CardViewProps) {
       {hasTime ? (
         twoDays ? (
           <div class="time two">
-            <Period heading={model.then.heading} lines={thenLines} />
-            <Period heading={model.now.heading} lines={nowLines} now />
+            <Period heading={model.then.heading} date={model.then.dateLabel} lines={thenLines} />
+            <Period heading={model.now.heading} date={model.now.dateLabel} lines={nowLines} now />
           </div>
         ) : (
           <div class="time">
-            <Period heading={model.then.heading} lines={thenLines} />
+            <Period heading={model.then.heading} date={model.then.dateLabel} lines={thenLines} />
           </div>
         )
       ) : null}
