@@ -181,9 +181,13 @@ export function CardView(props: CardViewProps) {
           <ul class="sources">
             {model.sources.map((s) => (
               <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer" title={s.url}>
+                {/^https?:\/\//i.test(s.url) ? (
+                  <a href={s.url} target="_blank" rel="noopener noreferrer" title={s.url}>
+                    <bdi>{s.title}</bdi>
+                  </a>
+                ) : (
                   <bdi>{s.title}</bdi>
-                </a>
+                )}
               </li>
             ))}
           </ul>
