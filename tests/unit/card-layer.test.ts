@@ -1,9 +1,8 @@
-// The pure parts of the card layer: which language a card speaks, which side of the name it goes, what each of the
+// The pure parts of the card layer: which language a card speaks, what each of the
 // "then" and "today" columns says, and the background's answer to `csto-lens/card-model`.
 import { describe, expect, it } from 'vitest';
 import { answerCardModel, entityPagePath } from '../../src/background/card-model.ts';
 import { resolveCardLang, themeAttribute } from '../../src/content/card/language.ts';
-import { chooseSide } from '../../src/content/card/position.ts';
 import { sectionLines } from '../../src/content/card/view.tsx';
 
 describe('card language', () => {
@@ -25,18 +24,6 @@ describe('card language', () => {
     expect(themeAttribute('auto')).toBe('auto');
     expect(themeAttribute('dark')).toBe('dark');
     expect(themeAttribute('light')).toBe('light');
-  });
-});
-
-describe('card side', () => {
-  const vh = 700;
-  it.each([
-    ['fits below', { top: 100, bottom: 120 }, 400, 'bottom'],
-    ['fits only above', { top: 500, bottom: 520 }, 400, 'top'],
-    ['fits nowhere, more room below', { top: 200, bottom: 220 }, 900, 'bottom'],
-    ['fits nowhere, more room above', { top: 450, bottom: 470 }, 900, 'top'],
-  ] as const)('%s', (_name, anchor, height, side) => {
-    expect(chooseSide(anchor, height, vh)).toBe(side);
   });
 });
 
