@@ -158,6 +158,22 @@ describe.runIf(chromiumAvailable)('entity card on hostile pages (Chromium, harne
     await page.context().close();
   });
 
+  it('opens on a tap even where the page cancels touch events (no click follows)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(server.url('/swallow.html'));
+    await page.evaluate(() => {
+      document.addEventListener('touchstart', (e) => e.preventDefault(), { passive: false, capture: true });
+      window.cardHarness.start({ words: { 'Stanislav Zas': 'zas' }, published: '2021-08-31', uiLanguage: 'en' });
+    });
+    const r = await wordRect(page, 'Stanislav Zas');
+    await page.touchscreen.tap(r.x, r.y);
+    await expect.poll(async () => (await readCard(page))?.label, { timeout: 3000 }).toBe('Stanislav Zas');
+    await page.touchscreen.tap(900, 680);
+    await expect.poll(async () => (await readCard(page))?.visible).toBe(false);
+    await context.close();
+  });
+
   it('aligns with the name on a right-to-left page and stays in the viewport', async () => {
     const { page, card } = await openAndHover('/rtl-page.html');
     expectIntact(card);

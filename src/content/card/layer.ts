@@ -235,16 +235,34 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     }
   }
 
+  // Taps are read from pointer events: a page that cancels touchstart suppresses the click, not these.
+  let touchStart: { x: number; y: number; at: number } | null = null;
+  function onPointerDown(event: PointerEvent): void {
+    touchStart = event.pointerType === 'touch' && event.isPrimary ? { x: event.clientX, y: event.clientY, at: event.timeStamp } : null;
+  }
+  function onPointerUp(event: PointerEvent): void {
+    const start = touchStart;
+    touchStart = null;
+    if (!start || event.pointerType !== 'touch' || cardHost?.contains(event.target)) return;
+    const moved = Math.hypot(event.clientX - start.x, event.clientY - start.y);
+    if (moved > 10 || event.timeStamp - start.at > 700) return;
+    activateAt(event.clientX, event.clientY);
+  }
+
   function onClick(event: MouseEvent): void {
     if (cardHost?.contains(event.target)) return;
+    activateAt(event.clientX, event.clientY, event.detail);
+  }
+
+  function activateAt(x: number, y: number, clicks = 1): void {
     // The end of a text selection is not a request for a card.
     const selection = window.getSelection();
-    if (selection && !selection.isCollapsed && event.detail <= 1 && selection.toString().trim() !== '') return;
-    const found = source.mentionAt(event.clientX, event.clientY);
+    if (selection && !selection.isCollapsed && clicks <= 1 && selection.toString().trim() !== '') return;
+    const found = source.mentionAt(x, y);
     if (found) {
       if (state.phase === 'shown' && sameMention(found, shown)) return;
       hovered = sameMention(found, hovered) ? hovered : found;
-      point = { x: event.clientX, y: event.clientY };
+      point = { x, y };
       void openFor(hovered ?? found);
       return;
     }
@@ -273,6 +291,8 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
   window.addEventListener('mousemove', onPointerMove, listen);
   window.addEventListener('mouseout', onPointerOut, listen);
   window.addEventListener('click', onClick, listen);
+  window.addEventListener('pointerdown', onPointerDown, listen);
+  window.addEventListener('pointerup', onPointerUp, listen);
   window.addEventListener('keydown', onKeyDown, { capture: true });
   document.addEventListener('fullscreenchange', onFullscreen);
 
@@ -325,6 +345,8 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
       window.removeEventListener('mousemove', onPointerMove, listen);
       window.removeEventListener('mouseout', onPointerOut, listen);
       window.removeEventListener('click', onClick, listen);
+      window.removeEventListener('pointerdown', onPointerDown, listen);
+      window.removeEventListener('pointerup', onPointerUp, listen);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       document.removeEventListener('fullscreenchange', onFullscreen);
       stopProbe();
