@@ -305,6 +305,26 @@ describe.runIf(chromiumAvailable)('entity card (Chromium, harness)', () => {
     await context.close();
   });
 
+  it('hides a pinned card while its name is scrolled out of sight, and shows it again', async () => {
+    const { page, context } = await open('en');
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '3000px';
+      document.body.append(spacer);
+    });
+    await hover(page, 'Sergei Shoigu');
+    await expect.poll(async () => (await readCard(page))?.visible, { timeout: 3000 }).toBe(true);
+    const pin = await controlPoint(page, '.pin');
+    await page.mouse.move(pin.x, pin.y, { steps: 4 });
+    await page.mouse.click(pin.x, pin.y);
+    await page.mouse.move(990, 700);
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await expect.poll(async () => (await readCard(page))?.visibility, { timeout: 2000 }).toBe('hidden');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => (await readCard(page))?.visibility, { timeout: 2000 }).toBe('visible');
+    await context.close();
+  });
+
   it('waits for the hover delay from the settings', async () => {
     const { page, context } = await open('en', { preferences: { hoverDelayMs: 1200 } });
     await hover(page, 'Armenia');

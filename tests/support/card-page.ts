@@ -46,6 +46,8 @@ export interface CardSnapshot {
   pinned: boolean;
   links: Array<{ href: string; target: string; rel: string }>;
   background: string;
+  /** 'hidden' while the mention is scrolled out of sight. */
+  visibility: string;
   /** The card's entry animation ('none' under reduced motion). */
   animation: string;
   color: string;
@@ -91,6 +93,7 @@ const READ_CARD = `function () {
     links: Array.from(root.querySelectorAll('a')).map((a) => ({ href: a.href, target: a.target, rel: a.rel })),
     background: style.backgroundColor,
     animation: style.animationName,
+    visibility: style.visibility,
     color: style.color,
     controls,
   };

@@ -1,7 +1,7 @@
 // Place the card beside a mention with @floating-ui/dom: a virtual reference from the mention's Range (its client
 // rects, so inline() can pick the line the pointer is on when a name wraps), below the name when the card fits
 // there, else flipped above, else on the roomier side with its height capped; shifted sideways into the viewport.
-import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 
 const MARGIN = 8;
 const GAP = 6;
@@ -44,10 +44,13 @@ export function followRange(range: Range, card: HTMLElement, point: PointHint | 
             card.style.setProperty('max-height', `${Math.max(100, Math.floor(availableHeight))}px`);
           },
         }),
+        // A card whose name has scrolled out of sight would float over unrelated text: hide it until it is back.
+        hide({ strategy: 'referenceHidden' }),
       ],
-    }).then(({ x, y }) => {
+    }).then(({ x, y, middlewareData }) => {
       card.style.setProperty('left', `${Math.round(x)}px`);
       card.style.setProperty('top', `${Math.round(y)}px`);
+      card.style.setProperty('visibility', middlewareData.hide?.referenceHidden ? 'hidden' : 'visible');
     });
   };
   return autoUpdate(reference, card, update, { animationFrame: false });
