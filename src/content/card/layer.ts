@@ -50,6 +50,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
   // The entity cards shown for this mention: the mention's own, then related ones opened in place.
   let trail: CardModel[] = [];
   let showToken = 0;
+  let shownSerial = 0;
   const models = new Map<string, Promise<CardModel>>();
 
   const timings = (): HoverTimings => ({ ...DEFAULT_TIMINGS, showMs: Math.max(0, options.preferences().hoverDelayMs) });
@@ -119,6 +120,8 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     card.setAttribute('aria-describedby', 'csto-lens-card-summary');
     render(
       h(CardView, {
+        // A new card starts fresh (folded background), even when preact reuses the component.
+        key: `${current.id}|${trail.length}|${shownSerial}`,
         model: current,
         pageLang: options.pageLang(),
         pinned: state.pinned,
@@ -154,6 +157,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
     host.raise();
     const fresh = !shown;
     shown = mention;
+    shownSerial++;
     trail = [loaded];
     if (focus && !returnFocus) returnFocus = document.activeElement;
     stopFollowing?.();
