@@ -44,3 +44,7 @@ browser.commands.onCommand.addListener(async (command) => {
   const message: CommandMessage = { type: 'csto-lens/command', command };
   await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
 });
+
+// Per-site icon state and opening full cards (issue 7) live in their own modules.
+import './site-state.ts';
+import './open-card.ts';
