@@ -1,6 +1,6 @@
 // Bundle the content script into one self-contained classic script and declare it in the built manifest.
 // Usage: tsx scripts/build-content.ts dist|dist-firefox
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,19 +8,52 @@ const root = join(import.meta.dirname, '..');
 const outDir = join(root, process.argv[2] ?? 'dist');
 const testBuild = process.env.CSTO_LENS_TEST_BUILD === '1';
 
-await build({
+// The content script carries names for matching only: card texts (summaries, backgrounds, roles, sources) stay in
+// the background, which builds card models on request. Whatever imports the pack here gets the stripped copy.
+const namesOnlyPack: Plugin = {
+  name: 'names-only-pack',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]generated[\\/]entities\.json$/ }, (args) => {
+      const pack = JSON.parse(readFileSync(args.path, 'utf8')) as { entities: Array<Record<string, unknown>> };
+      const entities = pack.entities.map(({ id, type, category, names }) => ({ id, type, category, names }));
+      return { contents: JSON.stringify({ ...pack, entities }), loader: 'json' };
+    });
+  },
+};
+
+// The content script's lexicon is built here, ahead of time: the page gets plain JSON instead of the pack plus the
+// work of generating every form (src/content/shipped-lexicon.ts is the node-side twin of this module).
+const { bundledPack } = await import('../src/core/bundled-pack.ts');
+const { buildLexicon } = await import('../src/core/lexicon.ts');
+const prebuiltLexicon: Plugin = {
+  name: 'prebuilt-lexicon',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]content[\\/]shipped-lexicon\.ts$/ }, () => ({
+      contents: `export const shippedLexicon = ${JSON.stringify(buildLexicon(bundledPack).lexicon)};`,
+      loader: 'js',
+    }));
+  },
+};
+
+const result = await build({
   entryPoints: [join(root, 'src/content/index.ts')],
   outfile: join(outDir, 'content.js'),
   bundle: true,
   format: 'iife',
   target: ['chrome120', 'firefox142'],
-  minify: true,
+  minify: process.env.CSTO_LENS_NO_MINIFY !== "1",
   legalComments: 'none',
+  // Names in Arabic and Cyrillic stay as UTF-8 rather than six-byte \u escapes.
+  charset: 'utf8',
   jsx: 'automatic',
   jsxImportSource: 'preact',
   define: { __TEST_BUILD__: JSON.stringify(testBuild) },
   logLevel: 'warning',
+  plugins: [prebuiltLexicon, namesOnlyPack],
+  metafile: process.env.CSTO_LENS_METAFILE === "1",
 });
+
+if (result.metafile) writeFileSync(join(outDir, 'content.meta.json'), JSON.stringify(result.metafile));
 
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const manifestPath = join(outDir, 'manifest.json');

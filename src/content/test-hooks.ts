@@ -2,15 +2,37 @@
 // because Firefox's WebDriver BiDi cannot reach the extension's own contexts. Production builds drop this code.
 import browser from '../shared/browser.ts';
 import type { MentionsResponse } from '../shared/messages.ts';
+import type { Settings } from '../core/settings.ts';
 
 export const TEST_SOURCE = 'csto-lens-test';
 
-export function installTestHooks(answerMentions: () => MentionsResponse): void {
+export interface TestHookTargets {
+  answerMentions(): MentionsResponse;
+  /** Whether the scanner still has work queued. */
+  busy(): boolean;
+  stats(): unknown;
+  setSettings(change: Partial<Settings>): void;
+  moveTo(direction: 1 | -1): string | null;
+  /** The entity under a viewport point (the marks API's mentionAt). */
+  entityAt(x: number, y: number): string | null;
+}
+
+export function installTestHooks(targets: TestHookTargets): void {
+  const reply = (type: string, payload: unknown) => window.postMessage({ source: `${TEST_SOURCE}-reply`, type, payload }, '*');
   window.addEventListener('message', (event) => {
-    const data = event.data as { source?: unknown; type?: unknown; path?: unknown } | null;
+    const data = event.data as { source?: unknown; type?: unknown; path?: unknown; settings?: unknown; direction?: unknown; x?: unknown; y?: unknown } | null;
     if (event.source !== window || data?.source !== TEST_SOURCE) return;
     if (data.type === 'mentions') {
-      window.postMessage({ source: `${TEST_SOURCE}-reply`, type: 'mentions', payload: answerMentions() }, '*');
+      reply('mentions', targets.answerMentions());
+    } else if (data.type === 'status') {
+      reply('status', { busy: targets.busy(), stats: targets.stats() });
+    } else if (data.type === 'settings' && typeof data.settings === 'object' && data.settings !== null) {
+      targets.setSettings(data.settings as Partial<Settings>);
+      reply('settings', true);
+    } else if (data.type === 'move' && (data.direction === 1 || data.direction === -1)) {
+      reply('move', targets.moveTo(data.direction));
+    } else if (data.type === 'at' && typeof data.x === 'number' && typeof data.y === 'number') {
+      reply('at', targets.entityAt(data.x, data.y));
     } else if (data.type === 'open' && typeof data.path === 'string') {
       void browser.runtime.sendMessage({ type: 'csto-lens/test-open', path: data.path });
     }

@@ -47,6 +47,8 @@ export interface CardModelMessage {
   lang: Lang;
 }
 export type CardModelResponse = CardModel | null;
+/** The same message under the name the page layer gave it. */
+export type CardModelRequest = CardModelMessage;
 
 /** Content script -> background: open the full entity card in the options page (options/index.html#entity=ID). */
 export interface OpenEntityMessage {

@@ -3,12 +3,13 @@
 // through the test-build probe (window messages), since BiDi cannot see inside the closed shadow root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_PATH } from '../../scripts/lib/firefox.ts';
+import { FIREFOX_PATH, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { CardProbe } from '../../src/content/card/test-probe.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { buildCardHarness } from '../support/card-page.ts';
-import { FIXTURES } from '../support/paths.ts';
+import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
+import { mentionsViaTestHook } from './support.ts';
 
 async function probe(page: Page): Promise<CardProbe | null> {
   return page.evaluate(
@@ -88,6 +89,49 @@ describe.runIf(firefoxAvailable)('entity card in Firefox ESR (harness)', () => {
     expect(card.rect.top).toBeGreaterThanOrEqual(word.bottom - 1);
     // Right-to-left: the card's right edge lines up with the name's.
     expect(Math.abs(card.rect.right - word.right)).toBeLessThan(40);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await probe(page))?.visible, { timeout: 2000 }).toBe(false);
+    await page.close();
+  });
+});
+
+describe.runIf(firefoxAvailable)('entity card in the Firefox extension (test build)', () => {
+  let firefox: FirefoxWithExtension;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startStaticServer({ '/': FIXTURES });
+    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('shows the card of a marked name from the content script, styled inside its closed shadow root', async () => {
+    const page = await firefox.newPage();
+    await page.setViewport({ width: 1000, height: 720 });
+    await page.goto(server.url('/card-ru.html'));
+    await expect
+      .poll(async () => (await mentionsViaTestHook(page))?.mentions.map((m) => m.entity) ?? [], { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['zas', 'shoigu']));
+    const word = await wordCentre(page, 'Сергей Шойгу');
+    await page.mouse.move(word.x - 3, word.y);
+    await page.mouse.move(word.x, word.y);
+    await expect.poll(async () => (await probe(page))?.visible, { timeout: 5000 }).toBe(true);
+    const card = (await probe(page))!;
+    // "auto": the browser's (English) interface language, with the name in the page's script beneath.
+    expect(card.lang).toBe('en');
+    expect(card.label).toBe('Sergei Shoigu');
+    expect(card.text).toContain('Сергей Шойгу');
+    expect(card.text).toContain('At the time of this article (31 Aug 2021)');
+    expect(card.text).toMatch(/Minister of Defence/);
+    expect(card.text).toMatch(/Secretary of the Security Council/);
+    // Styles applied (adopted or, failing that, a <style> inside the shadow root): width and background.
+    expect(card.rect.width).toBeGreaterThan(300);
+    expect(card.background).toBe('rgb(255, 255, 255)');
+    expect(card.rect.top).toBeGreaterThanOrEqual(word.bottom - 1);
+    expect(card.styles).not.toBe('none');
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await probe(page))?.visible, { timeout: 2000 }).toBe(false);
     await page.close();

@@ -36,3 +36,21 @@ export async function openExtensionPage(page: Page, path: string): Promise<Page>
   }
   throw new Error(`the extension did not open ${path}`);
 }
+
+/** Ask the content script (test build) something through the window-message hooks and wait for its reply. */
+export async function askTestHook<T>(page: Page, request: Record<string, unknown>): Promise<T | null> {
+  return page.evaluate(
+    (message) =>
+      new Promise<T | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 1000);
+        window.addEventListener('message', function reply(event) {
+          if (event.data?.source !== 'csto-lens-test-reply' || event.data.type !== message.type) return;
+          clearTimeout(timer);
+          window.removeEventListener('message', reply);
+          resolve(event.data.payload as T);
+        });
+        window.postMessage({ ...message, source: 'csto-lens-test' }, '*');
+      }),
+    request,
+  );
+}

@@ -1,0 +1,210 @@
+// Page half of `npm run bench`: a generated 200,000-word article (names in three languages, inline tags, RTL blocks)
+// in Chromium with the built extension. Measures our main-thread time to mark everything, the longest task, the time
+// to the first mark in the viewport, memory added and the content script's gzipped size; then mark.js 8.11.1 marks
+// the same names on the same page in the same run. Also the cost on a page with no entity.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './lib/chromium.ts';
+import { startStaticServer } from './lib/static-server.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export interface PageBenchResult {
+  words: number;
+  names: number;
+  oursMs: number;
+  marks: number;
+  markJsMs: number;
+  markJsMarks: number;
+  vsMarkJs: number;
+  longestTaskMs: number;
+  ourLongestSliceMs: number;
+  firstMarkMs: number;
+  doneWallMs: number;
+  memoryAddedMB: number;
+  contentScriptGzipKB: number;
+  noEntityMs: number;
+  /** Of the above: compiling the matcher from the shipped lexicon at start. */
+  matcherBuildMs: number;
+}
+
+/** A deterministic pseudo-random sequence, so every run reads the same page. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const FILLER = {
+  en: 'the of and to in a that said on for with was as by at from officials government minister talks security region border after would meeting week'.split(' '),
+  ru: 'и в на с что по для как это было заявил министр встреча безопасности региона границы после неделе переговоры стороны'.split(' '),
+  ar: 'في من على إلى أن التي الذي قال وزير الأمن المنطقة الحدود بعد الاجتماع الأسبوع المحادثات الجانبين الحكومة'.split(' '),
+};
+
+interface PackLike {
+  entities: Array<{ id: string; names: Record<'en' | 'ar' | 'ru', { name: string; short?: string; aliases: Array<{ text: string }> }> }>;
+}
+
+function benchNames(): Record<'en' | 'ar' | 'ru', string[]> {
+  const pack = JSON.parse(readFileSync(join(ROOT, 'generated', 'entities.json'), 'utf8')) as PackLike;
+  const names = { en: [] as string[], ar: [] as string[], ru: [] as string[] };
+  for (const entity of pack.entities) {
+    for (const lang of ['en', 'ar', 'ru'] as const) {
+      const n = entity.names[lang];
+      names[lang].push(n.name, ...(n.short ? [n.short] : []), ...n.aliases.map((a) => a.text));
+    }
+  }
+  for (const lang of ['en', 'ar', 'ru'] as const) names[lang] = [...new Set(names[lang])];
+  return names;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** About `targetWords` words in paragraphs of ~100, one name every ~25 words, some in <b>/<a>/<em>, a third RTL. */
+export function generateArticle(targetWords: number, withNames = true): { html: string; words: number } {
+  const next = random(42);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  const names = benchNames();
+  const paragraphs: string[] = [];
+  let words = 0;
+  let index = 0;
+  while (words < targetWords) {
+    const lang = (['en', 'ru', 'ar'] as const)[index++ % 3]!;
+    const parts: string[] = [];
+    for (let w = 0; w < 100; w++) {
+      if (withNames && w % 25 === 12) {
+        const name = escapeHtml(pick(names[lang]));
+        const roll = next();
+        parts.push(roll < 0.2 ? `<b>${name}</b>` : roll < 0.35 ? `<a href="#n${w}">${name}</a>` : roll < 0.45 ? `<em>${name}</em>` : name);
+        words += name.split(' ').length;
+      } else {
+        parts.push(pick(FILLER[lang]));
+        words++;
+      }
+      if (w % 17 === 16) parts.push(`<span class="s">${pick(FILLER[lang])}</span>`);
+    }
+    const attrs = lang === 'ar' ? ' dir="rtl" lang="ar"' : ` lang="${lang}"`;
+    paragraphs.push(`<p${attrs}>${parts.join(' ')}.</p>`);
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
+<meta property="article:published_time" content="2024-05-01T10:00:00Z">
+<style>body{font:16px/1.5 serif;max-width:46em;margin:1em auto}</style></head>
+<body><article><h1>Bench article</h1>${paragraphs.join('\n')}</article></body></html>`;
+  return { html, words };
+}
+
+async function waitForDone(page: Page, timeoutMs = 120_000): Promise<{ start: number; first: number | null; done: number; detail: { busyMs: number; longestSliceMs: number; marks: number; matcherBuildMs: number } }> {
+  await page.waitForFunction(() => performance.getEntriesByName('csto-lens-done').length > 0, undefined, { timeout: timeoutMs, polling: 100 });
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('csto-lens-start')[0]!.startTime;
+    const first = performance.getEntriesByName('csto-lens-first-mark')[0]?.startTime ?? null;
+    const doneEntry = performance.getEntriesByName('csto-lens-done')[0] as PerformanceMark;
+    return { start, first, done: doneEntry.startTime, detail: doneEntry.detail };
+  });
+}
+
+async function setEnabled(browser: ExtensionBrowser, enabled: boolean): Promise<void> {
+  await browser.worker.evaluate(async (on) => {
+    const storage = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.sync;
+    const current = ((await storage.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await storage.set({ settings: { ...current, enabled: on } });
+  }, enabled);
+}
+
+async function heapUsedMB(page: Page, browser: ExtensionBrowser): Promise<number> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+}
+
+export async function runPageBench(options: { words?: number; markJsNames?: number; log?: (line: string) => void } = {}): Promise<PageBenchResult> {
+  const log = options.log ?? console.log;
+  const dist = join(ROOT, 'dist');
+  const { html, words } = generateArticle(options.words ?? 200_000);
+  const server = await startStaticServer({ '/': join(ROOT, 'bench') });
+  server.setPage('/big.html', html);
+  server.setPage('/plain.html', generateArticle(2_000, false).html);
+  const browser = await launchWithExtension(dist);
+  try {
+    // Ours: long tasks observed from the page itself.
+    await browser.context.addInitScript(() => {
+      const tasks: Array<{ start: number; duration: number }> = [];
+      (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/big.html'), { timeout: 120_000 });
+    const run = await waitForDone(page);
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+    // Tasks after our start are ours or interleaved page work; the page's own parse before it is not ours.
+    const longestTaskMs = Math.max(0, ...longTasks.filter((t) => t.start + t.duration > run.start).map((t) => t.duration));
+    const heapOn = await heapUsedMB(page, browser);
+    await setEnabled(browser, false);
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.size === 0, undefined, { timeout: 30_000 });
+    const heapOff = await heapUsedMB(page, browser);
+    log(`page: ours ${run.detail.busyMs.toFixed(1)} ms main thread for ${run.detail.marks} marks on ${words} words`);
+
+    // mark.js on the same page, extension off, same names (up to markJsNames of them).
+    const names = benchNames();
+    const all = [...names.en, ...names.ru, ...names.ar];
+    const chosen = all.slice(0, options.markJsNames ?? 300);
+    const markPage = await browser.context.newPage();
+    await markPage.goto(server.url('/big.html'), { timeout: 120_000 });
+    await markPage.addScriptTag({ path: join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js') });
+    // A plain-source function: tsx would add helper calls the page does not have.
+    const markJs = (await markPage.evaluate(`new Promise((resolve) => {
+      const start = performance.now();
+      new window.Mark(document.querySelector('article')).mark(${JSON.stringify(chosen)}, {
+        separateWordSearch: false, accuracy: 'exactly', diacritics: false,
+        done: (count) => resolve({ ms: performance.now() - start, marks: count }),
+      });
+    })`)) as { ms: number; marks: number };
+    await markPage.close();
+    log(`page: mark.js ${markJs.ms.toFixed(0)} ms for ${markJs.marks} marks with ${chosen.length} names`);
+
+    // A page with no entity: the whole cost of our content script there.
+    await setEnabled(browser, true);
+    const plain = await browser.context.newPage();
+    await plain.goto(server.url('/plain.html'));
+    const plainRun = await waitForDone(plain);
+    await plain.close();
+
+    const content = readFileSync(join(dist, 'content.js'));
+    return {
+      words,
+      names: chosen.length,
+      oursMs: round(run.detail.busyMs),
+      marks: run.detail.marks,
+      markJsMs: round(markJs.ms),
+      markJsMarks: markJs.marks,
+      vsMarkJs: round(markJs.ms / run.detail.busyMs),
+      longestTaskMs: round(longestTaskMs),
+      ourLongestSliceMs: round(run.detail.longestSliceMs),
+      firstMarkMs: run.first === null ? -1 : round(run.first - run.start),
+      doneWallMs: round(run.done - run.start),
+      memoryAddedMB: round(heapOn - heapOff),
+      contentScriptGzipKB: round(gzipSync(content).length / 1024),
+      noEntityMs: round(plainRun.detail.busyMs),
+      matcherBuildMs: round(plainRun.detail.matcherBuildMs),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,134 @@
+// Keeps up with a page that changes: a MutationObserver whose records are batched (one batch per quiet moment),
+// SPA navigation (history changes seen as a new URL), and a circuit breaker that stops watching for a while when a
+// runaway page makes us spend more than a few percent of the main thread.
+
+export interface WatcherOptions {
+  /** A batch of mutation records to handle. */
+  onChanges(records: MutationRecord[]): void;
+  /** The URL changed without a page load (pushState, replaceState, popstate). */
+  onNavigate(): void;
+  /** Main-thread milliseconds we have spent so far (all our work), for the breaker. */
+  busyMs(): number;
+  batchDelayMs?: number;
+  /** Share of wall time above which the breaker opens. */
+  maxShare?: number;
+  /** How long the breaker stays open before we read the page again. */
+  coolDownMs?: number;
+}
+
+export function createPageWatcher(doc: Document, options: WatcherOptions) {
+  const batchDelay = options.batchDelayMs ?? 150;
+  const maxShare = options.maxShare ?? 0.05;
+  const coolDown = options.coolDownMs ?? 30_000;
+  const WINDOW_MS = 10_000;
+  let pending: MutationRecord[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // Anchor jumps (#section) are not navigation: compare URLs without their fragment.
+  const currentUrl = () => (doc.location?.href ?? '').replace(/#.*$/, '');
+  let url = currentUrl();
+  let windowStart = performance.now();
+  let windowBusyStart = options.busyMs();
+  let tripped = false;
+  let coolTimer: ReturnType<typeof setTimeout> | null = null;
+  let running = false;
+
+  const observer = new MutationObserver((records) => {
+    pending.push(...records);
+    // A page adding nodes without pause still gets served: cap the batch size as well as the quiet time.
+    if (pending.length > 5000) flush();
+    else if (timer === null) timer = setTimeout(flush, batchDelay);
+  });
+
+  function checkUrl(): boolean {
+    const now = currentUrl();
+    if (now === url) return false;
+    url = now;
+    options.onNavigate();
+    return true;
+  }
+
+  function breakerOpen(): boolean {
+    const now = performance.now();
+    const elapsed = now - windowStart;
+    const busy = options.busyMs() - windowBusyStart;
+    if (elapsed >= WINDOW_MS) {
+      const share = busy / elapsed;
+      windowStart = now;
+      windowBusyStart = options.busyMs();
+      if (share > maxShare) return true;
+    } else if (busy > WINDOW_MS * maxShare) {
+      return true;
+    }
+    return false;
+  }
+
+  function flush(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const records = pending;
+    pending = [];
+    if (!running || records.length === 0) return;
+    if (checkUrl()) return;
+    if (breakerOpen()) {
+      trip();
+      return;
+    }
+    options.onChanges(records);
+  }
+
+  function trip(): void {
+    tripped = true;
+    observer.disconnect();
+    console.debug('csto-lens: this page changes too fast; pausing for', coolDown, 'ms');
+    coolTimer = setTimeout(() => {
+      tripped = false;
+      windowStart = performance.now();
+      windowBusyStart = options.busyMs();
+      if (running) {
+        connect();
+        options.onNavigate(); // read everything again: we missed changes while paused
+      }
+    }, coolDown);
+  }
+
+  function connect(): void {
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  const onHistory = () => setTimeout(checkUrl, 0);
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+
+  return {
+    start(): void {
+      if (running) return;
+      running = true;
+      url = currentUrl();
+      if (!tripped) connect();
+      window.addEventListener('popstate', onHistory);
+      navigation?.addEventListener('navigatesuccess', onHistory);
+    },
+    stop(): void {
+      running = false;
+      observer.disconnect();
+      pending = [];
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (coolTimer !== null) clearTimeout(coolTimer);
+      coolTimer = null;
+      tripped = false;
+      window.removeEventListener('popstate', onHistory);
+      navigation?.removeEventListener('navigatesuccess', onHistory);
+    },
+    /** Run our own DOM edits (wrapper fallback) without seeing them as page changes. */
+    ignoring(work: () => void): void {
+      work();
+      const records = observer.takeRecords();
+      void records;
+    },
+    get tripped(): boolean {
+      return tripped;
+    },
+  };
+}
+
+export type PageWatcher = ReturnType<typeof createPageWatcher>;
