@@ -15,8 +15,3 @@ export function answerCardModel(message: CardModelMessage, now: Date = new Date(
   const date = typeof message.date === 'string' && isIsoDay(message.date) ? message.date : today;
   return buildCard(entity, { date, lang: message.lang, today, lookup });
 }
-
-/** Where the full entity card lives: the options page's entity browser (coordinated by URL with the popup). */
-export function entityPagePath(id: string): string {
-  return `src/options/index.html#entity=${encodeURIComponent(id)}`;
-}

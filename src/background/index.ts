@@ -2,17 +2,13 @@
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser.ts';
 import { isBackgroundRequest, type CommandMessage } from '../shared/messages.ts';
-import { answerCardModel, entityPagePath } from './card-model.ts';
+import { answerCardModel } from './card-model.ts';
 
 const BADGE_COLOR = '#1d3f8f';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
   if (message.type === 'csto-lens/card-model') return Promise.resolve(answerCardModel(message));
-  if (message.type === 'csto-lens/open-entity') {
-    void browser.tabs.create({ url: browser.runtime.getURL(entityPagePath(message.id)) });
-    return undefined;
-  }
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
   const text = message.enabled && message.distinctEntities > 0 ? String(message.distinctEntities) : '';

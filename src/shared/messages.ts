@@ -50,14 +50,8 @@ export type CardModelResponse = CardModel | null;
 /** The same message under the name the page layer gave it. */
 export type CardModelRequest = CardModelMessage;
 
-/** Content script -> background: open the full entity card in the options page (options/index.html#entity=ID). */
-export interface OpenEntityMessage {
-  type: 'csto-lens/open-entity';
-  id: string;
-}
-
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage | CardModelMessage | OpenEntityMessage;
+export type BackgroundRequest = PageStatusMessage | CardModelMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -68,8 +62,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 }
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  return (
-    hasType(value) &&
-    (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model' || value.type === 'csto-lens/open-entity')
-  );
+  return hasType(value) && (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model');
 }

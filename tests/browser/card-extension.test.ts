@@ -105,7 +105,7 @@ describe.runIf(chromiumAvailable)('entity card in the extension (Chromium)', () 
     const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
     await page.mouse.click(full.x, full.y);
     const options = await opened;
-    await expect.poll(() => options.url()).toBe(browser.extensionUrl('src/options/index.html#entity=armenia'));
+    await expect.poll(() => options.url()).toBe(browser.extensionUrl('src/options/index.html#entity=armenia&date=2021-08-31'));
     await options.close();
     await page.close();
   });

@@ -1,7 +1,7 @@
 // The pure parts of the card layer: which language a card speaks, what each of the
 // "then" and "today" columns says, and the background's answer to `csto-lens/card-model`.
 import { describe, expect, it } from 'vitest';
-import { answerCardModel, entityPagePath } from '../../src/background/card-model.ts';
+import { answerCardModel } from '../../src/background/card-model.ts';
 import { resolveCardLang, themeAttribute } from '../../src/content/card/language.ts';
 import { sectionLines } from '../../src/content/card/view.tsx';
 
@@ -64,9 +64,6 @@ describe('csto-lens/card-model in the background', () => {
     expect(card.sameDay).toBe(true);
   });
 
-  it('points the full card at the options page', () => {
-    expect(entityPagePath('csto-crrf')).toBe('src/options/index.html#entity=csto-crrf');
-  });
 });
 
 describe('then and today columns', () => {

@@ -6,7 +6,8 @@ import { todayIso, type IsoDay } from '../../core/dates.ts';
 import type { Lang } from '../../core/pack.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings.ts';
 import browser from '../../shared/browser.ts';
-import { isContentRequest, type CardModelMessage, type CardModelResponse, type OpenEntityMessage } from '../../shared/messages.ts';
+import { isContentRequest, type CardModelMessage, type CardModelResponse } from '../../shared/messages.ts';
+import type { OpenCardMessage } from '../../shared/open-card.ts';
 import { loadSettings, onSettingsChanged } from '../../shared/settings-store.ts';
 import { attachCards, sameMention } from './layer.ts';
 import type { CardLayer, LiveMarkSource } from './types.ts';
@@ -39,7 +40,8 @@ export function connectCards(source: LiveMarkSource, page: PageFacts, initial: S
     today: () => todayIso(),
     uiLanguage: () => browser.i18n.getUILanguage(),
     openEntity: (id) => {
-      const message: OpenEntityMessage = { type: 'csto-lens/open-entity', id };
+      // The options page opens the full card as of the article's day (src/background/open-card.ts).
+      const message: OpenCardMessage = { type: 'csto-lens/open-card', entity: id, date: page.published() };
       void browser.runtime.sendMessage(message).catch(() => undefined);
     },
   });
