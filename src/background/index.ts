@@ -1,27 +1,14 @@
 // Service worker (Chrome) / background script (Firefox): toolbar badge and keyboard commands.
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser.ts';
-import { bundledPack } from '../core/bundled-pack.ts';
-import { buildCard, lookupOf, type CardModel, type EntityLookup } from '../core/card.ts';
-import { isIsoDay, todayIso } from '../core/dates.ts';
-import { LANGS } from '../core/pack.ts';
-import { isBackgroundRequest, type CardModelRequest, type CommandMessage } from '../shared/messages.ts';
+import { isBackgroundRequest, type CommandMessage } from '../shared/messages.ts';
+import { answerCardModel } from './card-model.ts';
 
 const BADGE_COLOR = '#1d3f8f';
 
-let cardLookup: EntityLookup | null = null;
-
-/** The card model for a content script: built here from the full pack, which the content script does not carry. */
-function cardModel(request: CardModelRequest): CardModel | null {
-  cardLookup ??= lookupOf(bundledPack.entities);
-  const entity = cardLookup(request.id);
-  if (!entity || !isIsoDay(request.date) || !(LANGS as readonly string[]).includes(request.lang)) return null;
-  return buildCard(entity, { date: request.date, lang: request.lang, today: todayIso(), lookup: cardLookup });
-}
-
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
-  if (message.type === 'csto-lens/card-model') return Promise.resolve(cardModel(message));
+  if (message.type === 'csto-lens/card-model') return Promise.resolve(answerCardModel(message));
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
   const text = message.enabled && message.distinctEntities > 0 ? String(message.distinctEntities) : '';

@@ -19,6 +19,7 @@ import { createPageWatcher } from './page-watcher.ts';
 import { createScheduler } from './scheduler.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { createWrapperPainter } from './wrapper-painter.ts';
+import { connectCards } from './card/connect.ts';
 
 function startContentScript(forceWrapper: boolean): void {
   performance.mark('csto-lens-start');
@@ -61,6 +62,8 @@ function startContentScript(forceWrapper: boolean): void {
         .catch(() => null),
   });
   setMarksApi(marksApi.api);
+  // Entity cards: hover, click or tap a mark, or move to one with the next/previous commands (onActivate).
+  connectCards(marksApi.api, { pageLang: () => lang, published: () => published });
 
   let statusTimer: ReturnType<typeof setTimeout> | null = null;
   let lastStatus = '';

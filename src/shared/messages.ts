@@ -1,4 +1,5 @@
 // Messages between the extension's parts. The "csto-lens/mentions" shape is a fixed contract (GUIDE.md section 3).
+import type { CardModel } from '../core/card.ts';
 import type { Lang } from '../core/pack.ts';
 
 export interface MentionSummary {
@@ -36,20 +37,21 @@ export interface CommandMessage {
   command: 'toggle-annotations' | 'next-mention' | 'previous-mention';
 }
 
-/**
- * Content script -> background: the card model of an entity as of a day, in a language. The content script ships the
- * matcher's lexicon only; card texts stay in the background. Answered with a CardModel, or null for an unknown id.
- */
-export interface CardModelRequest {
+/** Content script -> background: the card model of an entity as of a day, in a language. The content script
+ *  bundles no card texts; the background builds the model from the bundled pack. Answer: CardModel | null. */
+export interface CardModelMessage {
   type: 'csto-lens/card-model';
   id: string;
-  /** YYYY-MM-DD: the article's date, or today when the page has none. */
+  /** YYYY-MM-DD: the article's day, or today. */
   date: string;
   lang: Lang;
 }
+export type CardModelResponse = CardModel | null;
+/** The same message under the name the page layer gave it. */
+export type CardModelRequest = CardModelMessage;
 
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage | CardModelRequest;
+export type BackgroundRequest = PageStatusMessage | CardModelMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
