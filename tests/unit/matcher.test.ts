@@ -264,6 +264,21 @@ describe('properties', () => {
     );
   });
 
+  it('the fast pass (known units) and the general pass (first sight) agree', () => {
+    // A fresh matcher has seen no unit yet, so its first scan of a text takes the general pass; the second, the fast one.
+    const { lexicon } = buildLexicon(testPack);
+    fc.assert(
+      fc.property(newsLike, (text) => {
+        const fresh = compileMatcher(lexicon);
+        const general = fresh.scanBlock(text);
+        const fast = fresh.scanBlock(text);
+        expect(fast.candidates).toEqual(general.candidates);
+        expect(fast.lang).toEqual(general.lang);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('a name between separators is always found', () => {
     const names = testPack.entities.flatMap((e) => e.names.en.aliases.filter((a) => !a.ambiguous).map((a) => [e.id, a.text] as const));
     fc.assert(

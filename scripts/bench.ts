@@ -1,0 +1,30 @@
+// `npm run bench`: the performance budgets (GUIDE.md section 4). Prints a table and merges bench/results.json, one key
+// per half: `matcher` here (scripts/bench-matcher.ts); the page half adds `page`. Existing keys are kept.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMatcherBench } from './bench-matcher.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'bench', 'results.json');
+
+function merge(key: string, value: unknown): void {
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  const current = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+  current[key] = value;
+  writeFileSync(RESULTS, `${JSON.stringify(current, null, 2)}\n`);
+}
+
+const matcher = await runMatcherBench();
+merge('matcher', matcher);
+console.table({
+  [`text: ${(matcher.textBytes / 1e6).toFixed(2)} MB, ${matcher.textChars} UTF-16 units, ar/en/ru`]: '',
+  [`lexicon: ${matcher.entities} entities, ${matcher.keys} keys, ${matcher.states} trie states`]: '',
+  'lexicon shipped, KB (gzipped)': `${(matcher.lexiconBytes / 1024).toFixed(1)} (${(matcher.lexiconGzipBytes / 1024).toFixed(1)})`,
+  'compile at load, ms': matcher.compileMs,
+  'ours: scan + resolve, ms': matcher.oursMs,
+  'floor: read every character, ms': matcher.floorMs,
+  'regex: one alternation of all aliases, ms': matcher.regexMs,
+  'vsFloor = ours / floor (budget <= 3)': matcher.vsFloor,
+  'vsRegex = regex / ours (budget >= 20)': matcher.vsRegex,
+  mentions: matcher.mentions,
+});
