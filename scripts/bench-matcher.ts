@@ -1,6 +1,8 @@
 // Matcher half of `npm run bench` (GUIDE.md section 4): on about 1 MB of mixed Arabic, English and Russian news-like
 // text with the full alias set of entities/, time in the same run
-//   - ours: the whole matcher pass (fold, walk, checks, document resolution) on the original text,
+//   - ours: the whole matcher pass (fold, walk, checks, document resolution) on the original text, as one block;
+//     also, for information, paragraph by paragraph (as the content script and the CLI scan), where every block is
+//     a short string of its own (one-byte or two-byte, sliced from the text) and the reading loop sees them all,
 //   - floor: a bare loop that reads every character of the same text,
 //   - regex: one alternation RegExp of every alias form (the same keys as ours, longest first), given the easier job:
 //     the text already folded and lower-cased for it (not timed), no word boundaries, no offset mapping.
@@ -39,6 +41,11 @@ export interface MatcherBench {
   regexMatches: number;
   /** Each time is the fastest of this many interleaved rounds. */
   rounds: number;
+  /** Ours scanning the text paragraph by paragraph, and how many paragraphs. */
+  perBlockMs: number;
+  blocks: number;
+  /** The same contenders on the stress text (word salad, a name every 25 words). */
+  stress: { oursMs: number; perBlockMs: number; floorMs: number; regexMs: number; vsFloor: number; vsRegex: number; mentions: number };
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -101,8 +108,39 @@ function namesByLang(pack: Pack): Record<Lang, string[]> {
   return names;
 }
 
-/** About `bytes` UTF-8 bytes of paragraphs in the three languages, 1 word in 25 a name. */
-export function newsText(pack: Pack, bytes = 1_000_000, seed = 2026): string {
+/**
+ * About `bytes` UTF-8 bytes of news-like paragraphs in the three languages: sentences of the pack's own summaries and
+ * backgrounds (prose about the CSTO, its members and people, with their names in the forms the press uses), shuffled
+ * into paragraphs of 3 to 8 sentences of one language.
+ */
+export function proseText(pack: Pack, bytes = 1_000_000, seed = 2026): string {
+  const next = random(seed);
+  const sentences: Record<Lang, string[]> = { en: [], ar: [], ru: [] };
+  for (const entity of pack.entities) {
+    for (const lang of ['en', 'ar', 'ru'] as const) {
+      for (const prose of [entity.summary[lang], entity.background[lang]]) {
+        sentences[lang].push(...prose.split(/(?<=[.!?؟])\s+/).map((x) => x.trim()).filter((x) => x.length > 20));
+      }
+    }
+  }
+  const paragraphs: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const lang = (['en', 'ar', 'ru'] as const)[Math.floor(next() * 3)]!;
+    const list = sentences[lang];
+    const count = 3 + Math.floor(next() * 6);
+    const paragraph = Array.from({ length: count }, () => list[Math.floor(next() * list.length)]!).join(' ');
+    paragraphs.push(paragraph);
+    size += Buffer.byteLength(paragraph) + 1;
+  }
+  return paragraphs.join('\n');
+}
+
+/**
+ * A stress text: about `bytes` of word salad from small news vocabularies in which 1 word in 25 is a name or alias of
+ * any entity, drawn uniformly (so long official names come up far more often than in the press).
+ */
+export function saladText(pack: Pack, bytes = 1_000_000, seed = 2026): string {
   const next = random(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
   const names = namesByLang(pack);
@@ -159,6 +197,42 @@ function timeOnce(run: () => unknown, repeat = 1): number {
   return (performance.now() - start) / repeat;
 }
 
+/** Time ours, the floor and the regex on one text: warm up, then interleaved rounds; the fastest of each. */
+function race(matcher: Matcher, regex: RegExp, text: string, rounds: number) {
+  const folded = foldText(text);
+  const blocks = text.split('\n');
+  const ours = () => matcher.scanText(text).mentions.length;
+  const perBlock = () => matcher.resolveDocument(blocks.map((block) => matcher.scanBlock(block).candidates)).length;
+  const floor = () => readEveryCharacter(text);
+  const regexRun = () => countMatches(regex, folded);
+  for (let k = 0; k < 3; k++) {
+    ours();
+    perBlock();
+    floor();
+  }
+  regexRun();
+  const oursTimes: number[] = [];
+  const blockTimes: number[] = [];
+  const floorTimes: number[] = [];
+  const regexTimes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    floorTimes.push(timeOnce(floor, 5));
+    oursTimes.push(timeOnce(ours, 3));
+    blockTimes.push(timeOnce(perBlock, 3));
+    if (r % 3 === 0) regexTimes.push(timeOnce(regexRun));
+    floorTimes.push(timeOnce(floor, 5));
+  }
+  return {
+    oursMs: fastest(oursTimes),
+    perBlockMs: fastest(blockTimes),
+    blocks: blocks.length,
+    floorMs: fastest(floorTimes),
+    regexMs: fastest(regexTimes),
+    mentions: ours(),
+    regexMatches: regexRun(),
+  };
+}
+
 export async function runMatcherBench(options: { bytes?: number; rounds?: number } = {}): Promise<MatcherBench> {
   const rounds = options.rounds ?? 9;
   const pack = loadPack();
@@ -175,32 +249,11 @@ export async function runMatcherBench(options: { bytes?: number; rounds?: number
     matcher = compileMatcher(parsed);
     compiles.push(performance.now() - start);
   }
-  const text = newsText(pack, options.bytes);
-  const folded = foldText(text);
-  const regex = alternation(lexicon);
-
-  const ours = () => matcher!.scanText(text).mentions.length;
-  const floor = () => readEveryCharacter(text);
-  const regexRun = () => countMatches(regex, folded);
-  // Warm up every contender, then interleave rounds so that a busy machine slows them alike; keep the fastest.
-  for (let k = 0; k < 3; k++) {
-    ours();
-    floor();
-  }
-  regexRun();
-  const oursTimes: number[] = [];
-  const floorTimes: number[] = [];
-  const regexTimes: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    floorTimes.push(timeOnce(floor, 5));
-    oursTimes.push(timeOnce(ours, 3));
-    if (r % 3 === 0) regexTimes.push(timeOnce(regexRun));
-    floorTimes.push(timeOnce(floor, 5));
-  }
-  const oursMs = fastest(oursTimes);
-  const floorMs = fastest(floorTimes);
-  const regexMs = fastest(regexTimes);
   const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+  const regex = alternation(lexicon);
+  const text = proseText(pack, options.bytes);
+  const main = race(matcher!, regex, text, rounds);
+  const stress = race(matcher!, regex, saladText(pack, options.bytes), rounds);
   return {
     textBytes: Buffer.byteLength(text),
     textChars: text.length,
@@ -211,13 +264,24 @@ export async function runMatcherBench(options: { bytes?: number; rounds?: number
     lexiconGzipBytes: gzipSync(json).length,
     buildLexiconMs: round(buildLexiconMs, 1),
     compileMs: round(fastest(compiles), 1),
-    oursMs: round(oursMs),
-    floorMs: round(floorMs),
-    regexMs: round(regexMs, 1),
-    vsFloor: round(oursMs / floorMs),
-    vsRegex: round(regexMs / oursMs, 1),
-    mentions: ours(),
-    regexMatches: regexRun(),
+    oursMs: round(main.oursMs),
+    floorMs: round(main.floorMs),
+    regexMs: round(main.regexMs, 1),
+    vsFloor: round(main.oursMs / main.floorMs),
+    vsRegex: round(main.regexMs / main.oursMs, 1),
+    mentions: main.mentions,
+    regexMatches: main.regexMatches,
+    perBlockMs: round(main.perBlockMs),
+    blocks: main.blocks,
     rounds,
+    stress: {
+      oursMs: round(stress.oursMs),
+      perBlockMs: round(stress.perBlockMs),
+      floorMs: round(stress.floorMs),
+      regexMs: round(stress.regexMs, 1),
+      vsFloor: round(stress.oursMs / stress.floorMs),
+      vsRegex: round(stress.regexMs / stress.oursMs, 1),
+      mentions: stress.mentions,
+    },
   };
 }

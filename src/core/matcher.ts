@@ -22,7 +22,7 @@
 import { ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, arabicArticleVariants } from './forms.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SENSE_AMBIGUOUS, SENSE_CAP, SENSE_CASE, buildLexicon } from './lexicon.ts';
-import { KIND_COMPLEX, KIND_DROP, KIND_WORD, fold, foldNormalizedUnit, foldUnit, originalRange, unitKind, type Folded } from './normalize.ts';
+import { KIND_COMPLEX, KIND_DROP, KIND_WORD, fold, foldComplexSegments, foldNormalizedUnit, foldUnit, originalRange, unitKind, type Folded } from './normalize.ts';
 import type { Category, Lang, Pack } from './pack.ts';
 import { CATEGORIES } from './pack.ts';
 
@@ -31,6 +31,8 @@ import { CATEGORIES } from './pack.ts';
 export interface Sense {
   entity: string;
   ambiguous: boolean;
+  /** The entity's index in the lexicon (lexicon.ids). */
+  index: number;
 }
 
 /** A match in one block, before the document decides on ambiguous names. Offsets are UTF-16, into the block. */
@@ -122,7 +124,7 @@ function scriptOf(unit: number): number {
   return S_OTHER;
 }
 
-const LANG_OF_SCRIPT: Array<Lang | null> = [null, 'en', 'ru', 'ar'];
+const NO_SENSES: readonly Sense[] = Object.freeze([]);
 const WORD_OR_MARK = /^[\p{L}\p{N}\p{M}]$/u;
 const INITIAL_CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 const LATIN_LETTER = /^\p{Script=Latin}$/u;
@@ -145,7 +147,6 @@ export class Matcher {
   private readonly lam: number;
   private readonly table = new Uint16Array(0x10000);
   private readonly astral = new Map<number, number>();
-  private readonly entityIndex: Map<string, number>;
   private hits: Int32Array = new Int32Array(HIT * 256);
   private count = 0; // hits in this.hits
   private recorded = 0; // end of the last hit
@@ -164,7 +165,6 @@ export class Matcher {
 
   constructor(lexicon: Lexicon) {
     this.lexicon = lexicon;
-    this.entityIndex = new Map(lexicon.ids.map((id, i) => [id, i]));
 
     // Alphabet: symbol 1 is the space; then the Arabic clitic letters; then every unit of every key.
     this.alphabet = new Map([[0x20, 1]]);
@@ -231,11 +231,12 @@ export class Matcher {
     for (let sym = 0; sym < symbols; sym++) this.keepFirst[sym] = this.clitic[sym]! !== 0 ? 1 : 0;
     this.keepSecond[this.space] = 1;
 
-    this.plainSenses = lexicon.senses.map((list) => {
+    this.checked = new Uint8Array(lexicon.keys.length);
+    this.allSenses = lexicon.senses.map((list, key) => {
       const senses: Sense[] = [];
       for (let i = 0; i < list.length; i += 2) {
-        if ((list[i + 1]! & (SENSE_CASE | SENSE_CAP)) !== 0) return undefined;
-        senses.push(Object.freeze({ entity: lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0 }));
+        if ((list[i + 1]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
+        senses.push(Object.freeze({ entity: lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! }));
       }
       return Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
     });
@@ -328,8 +329,13 @@ export class Matcher {
     this.recorded = 0;
     this.prev = 0;
     for (let c0 = 0; c0 < n; c0 += CHUNK) {
-      const kk = this.sweep(text, c0, Math.min(n, c0 + CHUNK), words);
-      if (kk < 0) return GENERAL;
+      const c1 = Math.min(n, c0 + CHUNK);
+      const kk = this.sweep(text, c0, c1, words);
+      if (kk < 0) {
+        // A unit known to need NFKC goes straight to the fold; anything else unknown to the general pass.
+        for (let i = c0; i < c1; i++) if (table[text.charCodeAt(i)] === V_COMPLEX) return BAIL;
+        return GENERAL;
+      }
       // (3) Walk from each kept start that a hit does not cover.
       for (let q = 0; q < kk; q++) {
         let p = kept[q]!;
@@ -594,8 +600,12 @@ export class Matcher {
     return second >= 0 ? Math.max(second, this.recorded) : n;
   }
 
-  /** Per key: its senses when none needs a check of the text (shared, so candidates must not change them). */
-  private readonly plainSenses: Array<readonly Sense[] | undefined>;
+  /** Per key: all its senses, unambiguous first (shared by the candidates, so nobody may change them). */
+  private readonly allSenses: Array<readonly Sense[]>;
+  /** Per key: 1 when a sense needs a look at the text (case-sensitive, capital), else 0. */
+  private readonly checked: Uint8Array;
+  /** Per unit: 0 not known yet, 1 not a capital letter, 2 a capital letter. */
+  private readonly capitals = new Uint8Array(0x10000);
 
   /** Find the candidates in one block of text (a paragraph, a heading, a caption). */
   scanBlock(text: string, options: ScanOptions = {}): BlockScan {
@@ -604,8 +614,11 @@ export class Matcher {
     let count = this.walkFast(text, counts);
     if (count === GENERAL) count = this.walkGeneral(text, false);
     if (count === BAIL) {
-      folded = fold(text);
-      count = this.walkGeneral(folded.text, true);
+      // Some segment needs NFKC: fold those segments only, walk the result, map the hits back.
+      folded = foldComplexSegments(text) ?? fold(text);
+      counts.fill(0);
+      count = this.walkFast(folded.text, counts);
+      if (count < 0) count = this.walkGeneral(folded.text, true);
     }
     if (!this.fastDone) {
       counts.fill(0);
@@ -626,11 +639,15 @@ export class Matcher {
       if (!outputs) continue;
       let start = raw[h]!;
       let end = raw[h + 1]!;
-      if (folded) [start, end] = originalRange(text, folded, start, end);
+      if (folded) {
+        const range = originalRange(text, folded, start, end);
+        start = range[0];
+        end = range[1];
+      }
       if (insideAddress(text, start, end) || afterApostrophe(text, start)) continue;
       for (let o = 0; o < outputs.length; o += 2) {
         // "لناتو" only right after the clitic ل (للناتو).
-        if (outputs[o + 1] === 1 && (raw[h + 3] === 0 || this.letterBefore(run, raw[h]!, folded !== null) !== this.lam)) continue;
+        if (outputs[o + 1] === 1 && (raw[h + 3] === 0 || this.letterBefore(run, raw[h]!) !== this.lam)) continue;
         const senses = this.sensesOf(outputs[o]!, text, start, end);
         if (senses.length === 0) continue;
         if (found.length > 0 && start < found[found.length - 1]!.start) ordered = false;
@@ -657,34 +674,60 @@ export class Matcher {
   }
 
   /** The folded letter before `at`, skipping what folding removes (the clitic ل before "لناتو"). */
-  private letterBefore(run: string, at: number, folded: boolean): number {
+  private letterBefore(run: string, at: number): number {
     let k = at - 1;
-    while (k > 0 && !folded && (this.table[run.charCodeAt(k)]! & 3) === C_DROP) k--;
+    while (k > 0 && (this.table[run.charCodeAt(k)]! & 3) === C_DROP) k--;
     return k >= 0 ? foldUnit(run.charCodeAt(k)) : -1;
   }
 
   /** The senses of a key that this text (at start..end) can have: case-sensitive keys and capitals checked. */
   private sensesOf(key: number, text: string, start: number, end: number): readonly Sense[] {
-    const plain = this.plainSenses[key];
-    if (plain) return plain;
+    const all = this.allSenses[key]!;
+    if (this.checked[key] === 0) return all;
     const list = this.lexicon.senses[key]!;
-    const senses: Sense[] = [];
-    for (let i = 0; i < list.length; i += 2) {
+    let passed = 0;
+    let mask = 0;
+    for (let i = 0, k = 0; i < list.length; i += 2, k++) {
       const flags = list[i + 1]!;
-      if ((flags & SENSE_CASE) !== 0) {
-        const cased = this.lexicon.cased[String(key)];
-        const original = text.slice(start, end);
-        if (original !== cased && fold(original, true).text.replace(/ +/g, ' ') !== cased) continue;
-      }
-      if ((flags & SENSE_CAP) !== 0 && !INITIAL_CAPITAL.test(text.slice(start, start + 2))) continue;
-      senses.push({ entity: this.lexicon.ids[list[i]!]!, ambiguous: (flags & SENSE_AMBIGUOUS) !== 0 });
+      if ((flags & SENSE_CASE) !== 0 && !this.sameCase(key, text, start, end)) continue;
+      if ((flags & SENSE_CAP) !== 0 && !this.isCapital(text.charCodeAt(start))) continue;
+      passed++;
+      mask |= 1 << Math.min(k, 30);
     }
-    return senses.length > 1 ? senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)) : senses;
+    if (passed === list.length / 2) return all;
+    if (passed === 0) return NO_SENSES;
+    const senses: Sense[] = [];
+    for (let i = 0, k = 0; i < list.length; i += 2, k++) {
+      if ((mask & (1 << Math.min(k, 30))) !== 0) senses.push({ entity: this.lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! });
+    }
+    return senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous));
+  }
+
+  /** Whether text[start, end) has the capitals of a case-sensitive key (CSTO, ТАСС), after folding all but case. */
+  private sameCase(key: number, text: string, start: number, end: number): boolean {
+    const cased = this.lexicon.cased[String(key)] ?? '';
+    if (end - start === cased.length) {
+      let k = 0;
+      while (k < cased.length && text.charCodeAt(start + k) === cased.charCodeAt(k)) k++;
+      if (k === cased.length) return true;
+    }
+    return fold(text.slice(start, end), true).text.replace(/ +/g, ' ') === cased;
+  }
+
+  /** Whether a unit is a capital letter (cached per unit). */
+  private isCapital(unit: number): boolean {
+    let known = this.capitals[unit]!;
+    if (known === 0) {
+      known = INITIAL_CAPITAL.test(String.fromCharCode(unit)) ? 2 : 1;
+      this.capitals[unit] = known;
+    }
+    return known === 2;
   }
 
   /**
-   * Decide on the candidates of all blocks of one document: an ambiguous name counts only when the document names
-   * the same entity, or one related to it, without ambiguity. Then apply the filters and first-mention-only.
+   * Decide on the candidates of all blocks of one document (from this matcher's scanBlock): an ambiguous name counts
+   * only when the document names the same entity, or one related to it, without ambiguity. Then apply the filters and
+   * first-mention-only. Mentions come in document order.
    */
   resolveDocument(blocks: ReadonlyArray<readonly Candidate[]>, options: ResolveOptions = {}): Mention[] {
     const entities = this.lexicon.ids.length;
@@ -694,14 +737,11 @@ export class Matcher {
       for (const c of block) {
         for (const sense of c.senses) {
           if (sense.ambiguous) break; // senses come unambiguous first
-          const index = this.entityIndex.get(sense.entity);
-          if (index !== undefined) sure[index] = 1;
+          sure[sense.index] = 1;
         }
       }
     }
-    const supported = (entity: string): boolean => {
-      const index = this.entityIndex.get(entity);
-      if (index === undefined) return false;
+    const supported = (index: number): boolean => {
       if (sure[index] === 1) return true;
       for (const other of this.lexicon.related[index]!) if (sure[other] === 1) return true;
       return false;
@@ -726,20 +766,17 @@ export class Matcher {
         if (sense.ambiguous) {
           sense = undefined;
           for (const candidate of c.senses) {
-            if (supported(candidate.entity)) {
+            if (supported(candidate.index)) {
               sense = candidate;
               break;
             }
           }
           if (!sense) continue;
         }
-        if (allowed || seen) {
-          const index = this.entityIndex.get(sense.entity);
-          if (index === undefined || (allowed && allowed[index] === 0)) continue;
-          if (seen) {
-            if (seen[index] === 1) continue;
-            seen[index] = 1;
-          }
+        if (allowed && allowed[sense.index] === 0) continue;
+        if (seen) {
+          if (seen[sense.index] === 1) continue;
+          seen[sense.index] = 1;
         }
         mentions.push({ entity: sense.entity, start: c.start, end: c.end, text: c.text, block: b });
       }

@@ -314,6 +314,55 @@ function foldSegment(segment: string, keepCase: boolean): number[] {
   return units;
 }
 
+/**
+ * Fold only the segments that need NFKC with their neighbours (a ligature, a decomposed й, a stress mark, a
+ * mathematical letter), leaving every other unit as it is, with the same kind of offset map as fold(). For the
+ * matcher, which folds simple units itself: one such segment in a long text costs a slice, not a fold of all of it.
+ * Returns null when the text has no such segment.
+ */
+export function foldComplexSegments(source: string): Folded | null {
+  const n = source.length;
+  const pieces: string[] = [];
+  const at: number[] = []; // per piece: its start in the source, or -1 - start for a folded segment
+  let copied = 0;
+  for (let i = 0; i < n; i++) {
+    if (unitKind(source.charCodeAt(i)) !== KIND_COMPLEX) continue;
+    // The segment holding unit i: back to its starter, on to its end.
+    let start = i;
+    while (start > copied && isNonStarter(source.charCodeAt(start))) start--;
+    const end = segmentEnd(source, start);
+    const segment = source.slice(start, end);
+    const pair = segment.length === 2 && isLowSurrogate(segment.charCodeAt(1));
+    if (pair && segment.normalize('NFKC') === segment && !MARK.test(segment)) {
+      i = end - 1; // an astral character NFKC leaves alone: the matcher reads it as it is
+      continue;
+    }
+    if (start > copied) {
+      pieces.push(source.slice(copied, start));
+      at.push(copied);
+    }
+    pieces.push(String.fromCharCode(...foldSegment(segment, false)));
+    at.push(-1 - start);
+    copied = end;
+    i = end - 1;
+  }
+  if (pieces.length === 0) return null;
+  if (copied < n) {
+    pieces.push(source.slice(copied));
+    at.push(copied);
+  }
+  const text = pieces.join('');
+  const map = new Uint32Array(text.length + 1);
+  let k = 0;
+  pieces.forEach((piece, p) => {
+    const from = at[p]!;
+    if (from >= 0) for (let u = 0; u < piece.length; u++) map[k++] = from + u;
+    else for (let u = 0; u < piece.length; u++) map[k++] = -1 - from;
+  });
+  map[text.length] = n;
+  return { text, map };
+}
+
 /** Just the folded text (lower-case). Used for aliases at build time. */
 export function foldText(source: string): string {
   return fold(source).text;
