@@ -135,7 +135,9 @@ export class Matcher {
   readonly lexicon: Lexicon;
   /** How many trie states the automaton has (a size figure for reports). */
   readonly states: number;
-  private readonly alphabet: Map<number, number>;
+  /** The trie's alphabet: symbol of each folded unit (0: in no key), and the units in symbol order (from 1). */
+  private readonly symbolOf = new Uint16Array(0x10000);
+  private readonly units: number[] = [0];
   private readonly space: number;
   private base: Int32Array;
   private check: Int32Array;
@@ -167,30 +169,36 @@ export class Matcher {
     this.lexicon = lexicon;
 
     // Alphabet: symbol 1 is the space; then the Arabic clitic letters; then every unit of every key.
-    this.alphabet = new Map([[0x20, 1]]);
+    const symbolOf = this.symbolOf;
+    const units = this.units;
+    const addUnit = (c: number) => {
+      if (symbolOf[c] === 0) {
+        symbolOf[c] = units.length;
+        units.push(c);
+      }
+    };
+    addUnit(0x20);
     this.space = 1;
-    for (const letter of [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS]) this.alphabet.set(letter.charCodeAt(0), this.alphabet.size + 1);
+    for (const letter of [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS]) addUnit(letter.charCodeAt(0));
     const variants: Array<{ text: string; key: number; afterLam: number }> = [];
     lexicon.keys.forEach((key, k) => {
-      for (const v of arabicArticleVariants(key)) variants.push({ text: v.text, key: k, afterLam: v.afterLam ? 1 : 0 });
-    });
-    for (const v of variants) {
-      for (let i = 0; i < v.text.length; i++) {
-        const c = v.text.charCodeAt(i);
-        if (!this.alphabet.has(c)) this.alphabet.set(c, this.alphabet.size + 1);
+      for (const v of arabicArticleVariants(key)) {
+        variants.push({ text: v.text, key: k, afterLam: v.afterLam ? 1 : 0 });
+        for (let i = 0; i < v.text.length; i++) addUnit(v.text.charCodeAt(i));
       }
-    }
-    if (this.alphabet.size >= 0x0fff) throw new Error('lexicon alphabet too large');
-    this.clitic = new Uint8Array(this.alphabet.size + 1);
-    for (const letter of ARABIC_CONJUNCTIONS) this.clitic[this.alphabet.get(letter.charCodeAt(0))!] = 1;
-    for (const letter of ARABIC_PREPOSITIONS) this.clitic[this.alphabet.get(letter.charCodeAt(0))!] = 2;
+    });
+    if (units.length >= 0x0fff) throw new Error('lexicon alphabet too large');
+    this.clitic = new Uint8Array(units.length);
+    for (const letter of ARABIC_CONJUNCTIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 1;
+    for (const letter of ARABIC_PREPOSITIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 2;
     this.lam = 'ل'.charCodeAt(0);
 
     // The trie, laid out as a double array straight from the sorted variants.
     variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
     const layout = layoutDoubleArray(
       variants.map((v) => v.text),
-      this.alphabet,
+      symbolOf,
+      units.length,
     );
     this.base = layout.base;
     this.check = layout.check;
@@ -207,8 +215,9 @@ export class Matcher {
     // walkFast's filter: the first three symbols of every path in the trie, and every two-symbol key followed by a
     // separator (symbol 0, or a separator of the alphabet). Symbols of removed or unseen units never reach the set:
     // walkFast keeps those starts anyway.
-    const symbols = this.alphabet.size + 1;
-    const separators = [0, ...[...this.alphabet].filter(([unit]) => !WORD_OR_MARK.test(String.fromCharCode(unit))).map(([, sym]) => sym)];
+    const symbols = units.length;
+    const separators = [0];
+    for (let sym = 1; sym < symbols; sym++) if (!WORD_OR_MARK.test(String.fromCharCode(units[sym]!))) separators.push(sym);
     const add = (a: number, b: number, c: number) => {
       const h = prefixHash(a, b, c);
       this.prefix3[h >>> 5]! |= 1 << (h & 31);
@@ -253,7 +262,7 @@ export class Matcher {
       else if (kind === KIND_DROP) v = C_DROP | (WORD_OR_MARK.test(String.fromCharCode(unit)) ? DROP_EXTENDS : 0);
       else {
         const folded = foldUnit(unit);
-        const sym = this.alphabet.get(folded) ?? 0;
+        const sym = folded >= 0 ? this.symbolOf[folded]! : 0;
         v = (sym << 4) | (kind === KIND_WORD ? (scriptOf(folded) << 2) | C_WORD : C_SEP);
       }
     }
@@ -264,7 +273,7 @@ export class Matcher {
   /** A unit of already folded text that the table calls complex (a leftover combining mark): a word unit. */
   private foldedUnit(unit: number): number {
     const folded = foldNormalizedUnit(unit);
-    const sym = this.alphabet.get(folded) ?? 0;
+    const sym = folded >= 0 ? this.symbolOf[folded]! : 0;
     return WORD_OR_MARK.test(String.fromCharCode(unit)) ? (sym << 4) | (S_OTHER << 2) | C_WORD : (sym << 4) | C_SEP;
   }
 
@@ -859,8 +868,7 @@ interface Layout {
  * check[t] === s. Slot 1 is the root; slot 0 is the dead state, never a parent. Each node's children come from the
  * run of keys that share its prefix, so no trie is built first; free slots are kept in a linked list.
  */
-function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layout {
-  const symbols = alphabet.size + 1;
+function layoutDoubleArray(keys: string[], symbolOf: Uint16Array, symbols: number): Layout {
   let size = 1024;
   let check = new Int32Array(size).fill(-1);
   let base = new Int32Array(size);
@@ -905,9 +913,13 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
     }
     tail = size - 1;
   };
+  // Searches start at the cursor; a search that had to pass many free slots moves it past them for good (they are
+  // holes too small for the wide nodes still to come), which keeps the layout linear in practice.
+  let cursor = head;
   const take = (slot: number) => {
     const n = nextFree[slot]!;
     const p = prevFree[slot]!;
+    if (slot === cursor) cursor = n;
     if (p === 0) head = n;
     else nextFree[p] = n;
     if (n === 0) tail = p;
@@ -917,7 +929,7 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
   const slotOfKey = new Int32Array(keys.length);
   const syms = keys.map((k) => {
     const a = new Int32Array(k.length);
-    for (let i = 0; i < k.length; i++) a[i] = alphabet.get(k.charCodeAt(i))!;
+    for (let i = 0; i < k.length; i++) a[i] = symbolOf[k.charCodeAt(i)]!;
     return a;
   });
   let states = 1;
@@ -944,10 +956,12 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
     // Find a base where every child's slot is free.
     const first = childSyms[0]!;
     let b = 0;
-    for (let f = head; ; f = nextFree[f]!) {
+    if (cursor === 0) cursor = head;
+    for (let f = cursor, visited = 0; ; f = nextFree[f]!, visited++) {
       if (f === 0) {
+        const old = size;
         grow(size + symbols);
-        f = head;
+        f = old; // the first of the slots just appended to the free list
       }
       const candidate = f - first;
       if (candidate < 1) continue;
@@ -961,6 +975,7 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
       }
       if (ok) {
         b = candidate;
+        if (visited > 32) cursor = f;
         break;
       }
     }
