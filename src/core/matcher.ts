@@ -7,10 +7,13 @@
 //   finds nothing, the pass walks again from the next letter (twice at most: conjunction, then preposition), so
 //   وروسيا, بأفغانستان, وللمنظمة… are found, and the mention is the name without the clitic. Keys with the article
 //   also exist in their لل form (للناتو), valid only after the clitic ل (forms.ts explains the choice).
-// - The pass folds and walks at once: a 64K table gives, for each UTF-16 unit, its class (word, separator, removed)
-//   and its symbol in the trie's alphabet after folding. A text that needs real NFKC somewhere (a ligature, a
-//   decomposed й, a stress mark, mathematical letters) is folded by normalize.ts first and walked with its offset map;
-//   both paths give the same mentions (tested).
+// - The pass folds as it reads: a 64K table gives, for each UTF-16 unit, its class (word, separator, removed by
+//   folding) and its symbol in the trie's alphabet after folding, so the text itself is never rewritten. Per chunk of
+//   4K units, a branch-free sweep records where words start and keeps those whose first three symbols begin some key
+//   (a 64-kbit set); the trie is walked from those only (walkFast). Texts with units the table cannot tell at once
+//   (surrogates, units not seen yet) take a unit-by-unit pass (walkGeneral); segments that need real NFKC (a
+//   ligature, a decomposed й, a stress mark, mathematical letters) are folded alone by normalize.ts and the result is
+//   walked with its offset map. All paths give the same candidates (property-tested).
 // - Word boundaries: a key matches only from a word start to a word end, in every script (so تاس is not found in
 //   تاسع, Зас not in Заседание, Путина not in Путинская). A space in a key matches any run of whitespace. Longest match
 //   wins and matches do not overlap ("روسيا البيضاء" is Belarus, not Russia; "الولايات المتحدة الأمريكية" is one
@@ -104,6 +107,7 @@ const ROOT = 1;
 const DEAD = 0;
 const HIT = 4; // a hit in the hits buffer: start, end, slot, clitic letters before start
 const BAIL = -1; // a walk met a unit that needs NFKC with its neighbours: fold the text first
+const DEAD_END = -2; // walkWord, continueWalk: the walk failed inside its first word, at this.deadAt
 const GENERAL = -3; // walkFast met a unit it does not handle: run walkGeneral
 const CHUNK = 4096; // walkFast works on the text in chunks of this many units
 /** walkFast keeps a start whatever the prefix set says when one of its first units is removed by folding or unseen. */
@@ -113,7 +117,6 @@ const KEEP_CLASS = new Int32Array([1, 0, 0, 1]);
 function prefixHash(a: number, b: number, c: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
 }
-const DEAD_END = -2; // continueWalk: the walk failed inside its first word, at this.deadAt
 
 function scriptOf(unit: number): number {
   if (unit < 0x80) return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? S_LATIN : S_OTHER;
@@ -698,8 +701,9 @@ export class Matcher {
     let mask = 0;
     for (let i = 0, k = 0; i < list.length; i += 2, k++) {
       const flags = list[i + 1]!;
-      if ((flags & SENSE_CASE) !== 0 && !this.sameCase(key, text, start, end)) continue;
-      if ((flags & SENSE_CAP) !== 0 && !this.isCapital(text.charCodeAt(start))) continue;
+      if ((flags & SENSE_CASE) !== 0) {
+        if (!this.sameCase(key, text, start, end)) continue;
+      } else if ((flags & SENSE_CAP) !== 0 && !this.isCapital(text.charCodeAt(start))) continue;
       passed++;
       mask |= 1 << Math.min(k, 30);
     }

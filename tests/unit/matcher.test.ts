@@ -212,6 +212,24 @@ describe('language of a block, by script', () => {
   });
 });
 
+describe('case rules merge as their union', () => {
+  const pack = {
+    version: 1 as const,
+    entities: testPack.entities.map((e) =>
+      e.id === 'nato' ? { ...e, names: { ...e.names, en: { name: 'NATO', aliases: [{ text: 'Nato', ambiguous: false, caseSensitive: false, forms: [] }] } } } : e,
+    ),
+  };
+  const m = matcherForPack(pack);
+  it.each([
+    ['NATO', ['nato']],
+    ['Nato', ['nato']],
+    ['nato', []],
+    ['NaTo', ['nato']],
+  ])('%s', (text, entities) => {
+    expect(m.scanText(text).mentions.map((x) => x.entity)).toEqual(entities);
+  });
+});
+
 describe('the lexicon', () => {
   const { lexicon } = buildLexicon(testPack);
   it('carries no summaries, backgrounds or sources', () => {
