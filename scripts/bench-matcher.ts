@@ -234,7 +234,7 @@ function race(matcher: Matcher, regex: RegExp, text: string, rounds: number) {
 }
 
 export async function runMatcherBench(options: { bytes?: number; rounds?: number } = {}): Promise<MatcherBench> {
-  const rounds = options.rounds ?? 9;
+  const rounds = options.rounds ?? 15;
   const pack = loadPack();
   const t0 = performance.now();
   const { lexicon } = buildLexicon(pack);

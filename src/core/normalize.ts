@@ -188,10 +188,18 @@ export function foldUnit(c: number): number {
   return foldTable[c]!;
 }
 
+/** Per BMP unit: 0 not known yet, 1 a starter, 2 a non-starter (cached: segmentation asks often). */
+const starterTable = new Uint8Array(0x10000);
+
 function isNonStarter(c: number): boolean {
   // Combining marks and Hangul vowel/trailing jamo attach to what precedes them.
   if (c < 0x0300) return false;
-  return MARK.test(String.fromCharCode(c)) || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff);
+  let known = starterTable[c]!;
+  if (known === 0) {
+    known = MARK.test(String.fromCharCode(c)) || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) ? 2 : 1;
+    starterTable[c] = known;
+  }
+  return known === 2;
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -326,7 +334,13 @@ export function foldComplexSegments(source: string): Folded | null {
   const at: number[] = []; // per piece: its start in the source, or -1 - start for a folded segment
   let copied = 0;
   for (let i = 0; i < n; i++) {
-    if (unitKind(source.charCodeAt(i)) !== KIND_COMPLEX) continue;
+    const c = source.charCodeAt(i);
+    let kind = kindTable[c]!;
+    if (kind === 0) {
+      computeUnit(c);
+      kind = kindTable[c]!;
+    }
+    if (kind !== KIND_COMPLEX) continue;
     // The segment holding unit i: back to its starter, on to its end.
     let start = i;
     while (start > copied && isNonStarter(source.charCodeAt(start))) start--;
@@ -354,11 +368,13 @@ export function foldComplexSegments(source: string): Folded | null {
   const text = pieces.join('');
   const map = new Uint32Array(text.length + 1);
   let k = 0;
-  pieces.forEach((piece, p) => {
+  for (let p = 0; p < pieces.length; p++) {
+    const length = pieces[p]!.length;
     const from = at[p]!;
-    if (from >= 0) for (let u = 0; u < piece.length; u++) map[k++] = from + u;
-    else for (let u = 0; u < piece.length; u++) map[k++] = -1 - from;
-  });
+    const end = k + length;
+    if (from >= 0) for (let u = from; k < end; k++, u++) map[k] = u;
+    else map.fill(-1 - from, k, (k = end));
+  }
   map[text.length] = n;
   return { text, map };
 }
@@ -383,7 +399,7 @@ export function originalRange(source: string, folded: Folded, fs: number, fe: nu
 
 /** A unit that folding removes but that belongs to the word before it: tashkeel, tatweel (not format characters). */
 export function extendsMatch(c: number): boolean {
-  return unitKind(c) === KIND_DROP && !FORMAT.test(String.fromCharCode(c));
+  return unitKind(c) === KIND_DROP && !FORMAT.test(String.fromCharCode(c)); // (rare: only for removed units)
 }
 
 const FORMAT = /^\p{Cf}$/u;
