@@ -91,14 +91,16 @@ export function buildLexicon(pack: Pack): LexiconBuild {
             entity: entityIndex,
             ambiguous: alias.ambiguous,
             caseSensitive: alias.caseSensitive,
-            cap: !alias.caseSensitive && !/\s/.test(key) && CASED_SCRIPT.test(form) && INITIAL_CAPITAL.test(form),
+            // A case-sensitive single word has a capital too: merged with a capitalised alias ("NATO" and "Nato"),
+            // the capital is what both ask for.
+            cap: !/\s/.test(key) && CASED_SCRIPT.test(form) && INITIAL_CAPITAL.test(form),
             cased,
           };
           const list = drafts.get(key) ?? [];
           const same = list.find((d) => d.entity === entityIndex);
           if (same) {
             // The same string twice for one entity (its name, and an alias that flags it): ambiguous if either says
-            // so; case-sensitive or capitalised only if both say so.
+            // so; case-sensitive or capitalised only if both say so (NATO + Nato: a capital; NATO + nato: nothing).
             same.ambiguous ||= draft.ambiguous;
             if (same.caseSensitive && !draft.caseSensitive) same.caseSensitive = false;
             same.cap &&= draft.cap;

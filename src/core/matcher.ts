@@ -7,10 +7,13 @@
 //   finds nothing, the pass walks again from the next letter (twice at most: conjunction, then preposition), so
 //   وروسيا, بأفغانستان, وللمنظمة… are found, and the mention is the name without the clitic. Keys with the article
 //   also exist in their لل form (للناتو), valid only after the clitic ل (forms.ts explains the choice).
-// - The pass folds and walks at once: a 64K table gives, for each UTF-16 unit, its class (word, separator, removed)
-//   and its symbol in the trie's alphabet after folding. A text that needs real NFKC somewhere (a ligature, a
-//   decomposed й, a stress mark, mathematical letters) is folded by normalize.ts first and walked with its offset map;
-//   both paths give the same mentions (tested).
+// - The pass folds as it reads: a 64K table gives, for each UTF-16 unit, its class (word, separator, removed by
+//   folding) and its symbol in the trie's alphabet after folding, so the text itself is never rewritten. Per chunk of
+//   4K units, a branch-free sweep records where words start and keeps those whose first three symbols begin some key
+//   (a 64-kbit set); the trie is walked from those only (walkFast). Texts with units the table cannot tell at once
+//   (surrogates, units not seen yet) take a unit-by-unit pass (walkGeneral); segments that need real NFKC (a
+//   ligature, a decomposed й, a stress mark, mathematical letters) are folded alone by normalize.ts and the result is
+//   walked with its offset map. All paths give the same candidates (property-tested).
 // - Word boundaries: a key matches only from a word start to a word end, in every script (so تاس is not found in
 //   تاسع, Зас not in Заседание, Путина not in Путинская). A space in a key matches any run of whitespace. Longest match
 //   wins and matches do not overlap ("روسيا البيضاء" is Belarus, not Russia; "الولايات المتحدة الأمريكية" is one
@@ -22,7 +25,7 @@
 import { ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, arabicArticleVariants } from './forms.ts';
 import type { Lexicon } from './lexicon.ts';
 import { SENSE_AMBIGUOUS, SENSE_CAP, SENSE_CASE, buildLexicon } from './lexicon.ts';
-import { KIND_COMPLEX, KIND_DROP, KIND_WORD, fold, foldNormalizedUnit, foldUnit, originalRange, unitKind, type Folded } from './normalize.ts';
+import { KIND_COMPLEX, KIND_DROP, KIND_WORD, fold, foldComplexSegments, foldNormalizedUnit, foldUnit, originalRange, unitKind, type Folded } from './normalize.ts';
 import type { Category, Lang, Pack } from './pack.ts';
 import { CATEGORIES } from './pack.ts';
 
@@ -31,6 +34,8 @@ import { CATEGORIES } from './pack.ts';
 export interface Sense {
   entity: string;
   ambiguous: boolean;
+  /** The entity's index in the lexicon (lexicon.ids). */
+  index: number;
 }
 
 /** A match in one block, before the document decides on ambiguous names. Offsets are UTF-16, into the block. */
@@ -38,8 +43,8 @@ export interface Candidate {
   start: number;
   end: number;
   text: string;
-  /** The entities this text can name, those that need no context first. */
-  senses: Sense[];
+  /** The entities this text can name, those that need no context first. Shared between candidates: do not change. */
+  senses: readonly Sense[];
 }
 
 export interface Mention {
@@ -58,6 +63,7 @@ export type ScriptCounts = Record<Lang, number>;
 export interface BlockScan {
   /** The language given in the options, or the script most words are written in; null without letters. */
   lang: Lang | null;
+  /** Words per script, for language detection (approximate: the words inside a long name may not be counted). */
   words: ScriptCounts;
   candidates: Candidate[];
 }
@@ -100,6 +106,17 @@ const DROP_EXTENDS = 4; // in a DROP entry: a mark, the match end extends over i
 const ROOT = 1;
 const DEAD = 0;
 const HIT = 4; // a hit in the hits buffer: start, end, slot, clitic letters before start
+const BAIL = -1; // a walk met a unit that needs NFKC with its neighbours: fold the text first
+const DEAD_END = -2; // walkWord, continueWalk: the walk failed inside its first word, at this.deadAt
+const GENERAL = -3; // walkFast met a unit it does not handle: run walkGeneral
+const CHUNK = 4096; // walkFast works on the text in chunks of this many units
+/** walkFast keeps a start whatever the prefix set says when one of its first units is removed by folding or unseen. */
+const KEEP_CLASS = new Int32Array([1, 0, 0, 1]);
+
+/** Where the three symbols at a word start fall in the prefix set (2^16 bits). */
+function prefixHash(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
+}
 
 function scriptOf(unit: number): number {
   if (unit < 0x80) return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? S_LATIN : S_OTHER;
@@ -110,19 +127,10 @@ function scriptOf(unit: number): number {
   return S_OTHER;
 }
 
-const LANG_OF_SCRIPT: Array<Lang | null> = [null, 'en', 'ru', 'ar'];
+const NO_SENSES: readonly Sense[] = Object.freeze([]);
 const WORD_OR_MARK = /^[\p{L}\p{N}\p{M}]$/u;
 const INITIAL_CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 const LATIN_LETTER = /^\p{Script=Latin}$/u;
-const WHITESPACE = /\s/;
-
-interface Hit {
-  start: number;
-  end: number;
-  slot: number;
-  /** Arabic clitic letters before start (in the same word). */
-  level: number;
-}
 
 // ---------------------------------------------------------------- the matcher
 
@@ -130,7 +138,9 @@ export class Matcher {
   readonly lexicon: Lexicon;
   /** How many trie states the automaton has (a size figure for reports). */
   readonly states: number;
-  private readonly alphabet: Map<number, number>;
+  /** The trie's alphabet: symbol of each folded unit (0: in no key), and the units in symbol order (from 1). */
+  private readonly symbolOf = new Uint16Array(0x10000);
+  private readonly units: number[] = [0];
   private readonly space: number;
   private base: Int32Array;
   private check: Int32Array;
@@ -142,38 +152,56 @@ export class Matcher {
   private readonly lam: number;
   private readonly table = new Uint16Array(0x10000);
   private readonly astral = new Map<number, number>();
-  private readonly entityIndex: Map<string, number>;
   private hits: Int32Array = new Int32Array(HIT * 256);
+  private count = 0; // hits in this.hits
+  private recorded = 0; // end of the last hit
+  private width = 1; // units taken by the last unit(): 2 for a surrogate pair
+  private deadAt = 0; // where the last walk failed inside a word
+  /** Bit set of prefixHash over the first three symbols of every key (and every two-symbol key + a separator). */
+  private readonly prefix3 = new Int32Array(2048);
+  /** walkFast keeps a start whose first symbol is a clitic letter (its retries need a walk)… */
+  private readonly keepFirst: Int32Array;
+  /** … or whose second symbol is whitespace (a run of it may sit inside a key after a one-letter word). */
+  private readonly keepSecond: Int32Array;
+  private readonly starts = new Int32Array(CHUNK);
+  private prev = 0; // walkFast: the class of the unit before the current chunk
+  private fastDone = false; // the last walkFast went all the way (and counted the words)
+  private readonly kept = new Int32Array(CHUNK);
 
   constructor(lexicon: Lexicon) {
     this.lexicon = lexicon;
-    this.entityIndex = new Map(lexicon.ids.map((id, i) => [id, i]));
 
     // Alphabet: symbol 1 is the space; then the Arabic clitic letters; then every unit of every key.
-    this.alphabet = new Map([[0x20, 1]]);
+    const symbolOf = this.symbolOf;
+    const units = this.units;
+    const addUnit = (c: number) => {
+      if (symbolOf[c] === 0) {
+        symbolOf[c] = units.length;
+        units.push(c);
+      }
+    };
+    addUnit(0x20);
     this.space = 1;
-    for (const letter of [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS]) this.alphabet.set(letter.charCodeAt(0), this.alphabet.size + 1);
+    for (const letter of [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS]) addUnit(letter.charCodeAt(0));
     const variants: Array<{ text: string; key: number; afterLam: number }> = [];
     lexicon.keys.forEach((key, k) => {
-      for (const v of arabicArticleVariants(key)) variants.push({ text: v.text, key: k, afterLam: v.afterLam ? 1 : 0 });
-    });
-    for (const v of variants) {
-      for (let i = 0; i < v.text.length; i++) {
-        const c = v.text.charCodeAt(i);
-        if (!this.alphabet.has(c)) this.alphabet.set(c, this.alphabet.size + 1);
+      for (const v of arabicArticleVariants(key)) {
+        variants.push({ text: v.text, key: k, afterLam: v.afterLam ? 1 : 0 });
+        for (let i = 0; i < v.text.length; i++) addUnit(v.text.charCodeAt(i));
       }
-    }
-    if (this.alphabet.size >= 0x0fff) throw new Error('lexicon alphabet too large');
-    this.clitic = new Uint8Array(this.alphabet.size + 1);
-    for (const letter of ARABIC_CONJUNCTIONS) this.clitic[this.alphabet.get(letter.charCodeAt(0))!] = 1;
-    for (const letter of ARABIC_PREPOSITIONS) this.clitic[this.alphabet.get(letter.charCodeAt(0))!] = 2;
+    });
+    if (units.length >= 0x0fff) throw new Error('lexicon alphabet too large');
+    this.clitic = new Uint8Array(units.length);
+    for (const letter of ARABIC_CONJUNCTIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 1;
+    for (const letter of ARABIC_PREPOSITIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 2;
     this.lam = 'ل'.charCodeAt(0);
 
     // The trie, laid out as a double array straight from the sorted variants.
     variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
     const layout = layoutDoubleArray(
       variants.map((v) => v.text),
-      this.alphabet,
+      symbolOf,
+      units.length,
     );
     this.base = layout.base;
     this.check = layout.check;
@@ -185,6 +213,44 @@ export class Matcher {
       if (list) list.push(v.key, v.afterLam);
       else this.outputs.set(slot, [v.key, v.afterLam]);
       this.term[slot] = 1;
+    });
+
+    // walkFast's filter: the first three symbols of every path in the trie, and every two-symbol key followed by a
+    // separator (symbol 0, or a separator of the alphabet). Symbols of removed or unseen units never reach the set:
+    // walkFast keeps those starts anyway.
+    const symbols = units.length;
+    const separators = [0];
+    for (let sym = 1; sym < symbols; sym++) if (!WORD_OR_MARK.test(String.fromCharCode(units[sym]!))) separators.push(sym);
+    const add = (a: number, b: number, c: number) => {
+      const h = prefixHash(a, b, c);
+      this.prefix3[h >>> 5]! |= 1 << (h & 31);
+    };
+    const children = (slot: number): number[] => {
+      const list: number[] = [];
+      for (let c = 1; c < symbols; c++) if (this.check[this.base[slot]! + c] === slot) list.push(c);
+      return list;
+    };
+    for (const a of children(ROOT)) {
+      const ta = this.base[ROOT]! + a;
+      for (const b of children(ta)) {
+        const tb = this.base[ta]! + b;
+        if (this.term[tb] === 1) for (const c of separators) add(a, b, c);
+        for (const c of children(tb)) add(a, b, c);
+      }
+    }
+    this.keepFirst = new Int32Array(symbols);
+    this.keepSecond = new Int32Array(symbols);
+    for (let sym = 0; sym < symbols; sym++) this.keepFirst[sym] = this.clitic[sym]! !== 0 ? 1 : 0;
+    this.keepSecond[this.space] = 1;
+
+    this.checked = new Uint8Array(lexicon.keys.length);
+    this.allSenses = lexicon.senses.map((list, key) => {
+      const senses: Sense[] = [];
+      for (let i = 0; i < list.length; i += 2) {
+        if ((list[i + 1]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
+        senses.push(Object.freeze({ entity: lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! }));
+      }
+      return Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
     });
   }
 
@@ -199,7 +265,7 @@ export class Matcher {
       else if (kind === KIND_DROP) v = C_DROP | (WORD_OR_MARK.test(String.fromCharCode(unit)) ? DROP_EXTENDS : 0);
       else {
         const folded = foldUnit(unit);
-        const sym = this.alphabet.get(folded) ?? 0;
+        const sym = folded >= 0 ? this.symbolOf[folded]! : 0;
         v = (sym << 4) | (kind === KIND_WORD ? (scriptOf(folded) << 2) | C_WORD : C_SEP);
       }
     }
@@ -210,7 +276,7 @@ export class Matcher {
   /** A unit of already folded text that the table calls complex (a leftover combining mark): a word unit. */
   private foldedUnit(unit: number): number {
     const folded = foldNormalizedUnit(unit);
-    const sym = this.alphabet.get(folded) ?? 0;
+    const sym = folded >= 0 ? this.symbolOf[folded]! : 0;
     return WORD_OR_MARK.test(String.fromCharCode(unit)) ? (sym << 4) | (S_OTHER << 2) | C_WORD : (sym << 4) | C_SEP;
   }
 
@@ -227,277 +293,507 @@ export class Matcher {
 
   // ---- the pass
 
+  /** The class of a unit the table cannot tell at once (class 0); sets this.width to 2 for a surrogate pair. */
+  private unit(text: string, at: number, folded: boolean): number {
+    const unit = text.charCodeAt(at);
+    let v = this.table[unit]!;
+    this.width = 1;
+    if (v === 0) v = this.fill(unit);
+    if (v === V_SURROGATE) {
+      const low = at + 1 < text.length ? text.charCodeAt(at + 1) : 0;
+      if (low < 0xdc00 || low > 0xdfff) return C_SEP;
+      v = this.astralClass(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000, folded);
+      if (v !== V_COMPLEX) this.width = 2;
+    }
+    if (v === V_COMPLEX && folded) v = this.foldedUnit(unit);
+    return v;
+  }
+
+  private record(start: number, end: number, slot: number, level: number): void {
+    let hits = this.hits;
+    const h = this.count * HIT;
+    if (h + HIT > hits.length) {
+      hits = new Int32Array(hits.length * 2);
+      hits.set(this.hits);
+      this.hits = hits;
+    }
+    hits[h] = start;
+    hits[h + 1] = end;
+    hits[h + 2] = slot;
+    hits[h + 3] = level;
+    this.count++;
+    this.recorded = end;
+  }
+
   /**
-   * Walk a text. Returns the number of hits (in this.hits, HIT numbers each) or -1 when the text needs the slow path
-   * (only when `folded` is false). `words` receives word counts per script.
+   * The fast pass, for a text whose units are all known and simple (no surrogate, nothing NFKC would change). Per
+   * chunk: (1) one branch-free sweep records where words start; (2) a branch-free filter keeps the starts whose first
+   * three units begin some key (a 64-kbit set of 3-symbol trie prefixes; units removed by folding, whitespace and
+   * Arabic clitic letters are always kept); (3) walkWord from each kept start. Returns the number of hits, or
+   * GENERAL when the text has a unit this pass does not handle (the caller then runs walkGeneral), or BAIL.
    */
-  private walk(text: string, folded: boolean, words: Int32Array): number {
+  private walkFast(text: string, words: Int32Array): number {
+    const table = this.table;
+    const kept = this.kept;
+    const n = text.length;
+    this.fastDone = false;
+    this.count = 0;
+    this.recorded = 0;
+    this.prev = 0;
+    for (let c0 = 0; c0 < n; c0 += CHUNK) {
+      const c1 = Math.min(n, c0 + CHUNK);
+      const kk = this.sweep(text, c0, c1, words);
+      if (kk < 0) {
+        // A unit known to need NFKC goes straight to the fold; anything else unknown to the general pass.
+        for (let i = c0; i < c1; i++) if (table[text.charCodeAt(i)] === V_COMPLEX) return BAIL;
+        return GENERAL;
+      }
+      // (3) Walk from each kept start that a hit does not cover.
+      for (let q = 0; q < kk; q++) {
+        let p = kept[q]!;
+        if (p < this.recorded) continue;
+        let v = table[text.charCodeAt(p)]!;
+        while ((v & 3) === C_DROP && p + 1 < n) v = table[text.charCodeAt(++p)]!;
+        if ((v & 3) !== C_WORD) continue;
+        if (this.walkWord(text, false, p, v) === BAIL) return BAIL;
+      }
+    }
+    this.fastDone = true;
+    return this.count;
+  }
+
+  /**
+   * Words per script, counted as walkFast counts them (at the start of each run of word units and units that folding
+   * removes: the script of its first unit, or of the second after a removed one), for the texts the general pass took.
+   * All units of the text are in the table by now.
+   */
+  private countWords(text: string, words: Int32Array): void {
+    const table = this.table;
+    const n = text.length;
+    let prev = 0;
+    for (let i = 0; i < n; i++) {
+      const v = table[text.charCodeAt(i)]!;
+      if ((v & 1) === 1 && (prev & 1) === 0) {
+        const u2 = i + 1 < n ? table[text.charCodeAt(i + 1)]! : 2;
+        const w1 = v & ~(v >>> 1) & 1;
+        words[((v >>> 2) & 3) * w1 + ((u2 >>> 2) & 3) * (u2 & ~(u2 >>> 1) & 1) * (1 - w1)]!++;
+      }
+      prev = v;
+    }
+  }
+
+  /**
+   * walkFast's steps (1) and (2) on the units [c0, c1): the kept word starts into this.kept; returns how many, or -1
+   * when a unit needs a closer look (class 0). Branch-free, so that the CPU never guesses where words start.
+   */
+  private sweep(text: string, c0: number, c1: number, words: Int32Array): number {
+    const table = this.table;
+    const starts = this.starts;
+    const kept = this.kept;
+    const prefix3 = this.prefix3;
+    const keepFirst = this.keepFirst;
+    const keepSecond = this.keepSecond;
+    const n = text.length;
+    // (1) Word starts. Classes: 1 word, 3 removed (both continue a word), 2 separator, 0 look closer.
+    let prev = this.prev;
+    let k = 0;
+    let known = 1;
+    let i = c0;
+    for (; i + 1 < c1; i += 2) {
+      const v = table[text.charCodeAt(i)]!;
+      const w = table[text.charCodeAt(i + 1)]!;
+      starts[k] = i;
+      k += v & ~prev & 1;
+      starts[k] = i + 1;
+      k += w & ~v & 1;
+      prev = w;
+      known &= (v | (v >>> 1)) & (w | (w >>> 1));
+    }
+    for (; i < c1; i++) {
+      const v = table[text.charCodeAt(i)]!;
+      starts[k] = i;
+      k += v & ~prev & 1;
+      prev = v;
+      known &= v | (v >>> 1);
+    }
+    this.prev = prev;
+    if ((known & 1) === 0) return -1;
+    // (2) Keep the starts whose first units can begin a key.
+    let kk = 0;
+    for (let q = 0; q < k; q++) {
+      const p = starts[q]!;
+      const u1 = table[text.charCodeAt(p)]!;
+      const u2 = p + 1 < n ? table[text.charCodeAt(p + 1)]! : 2;
+      const u3 = p + 2 < n ? table[text.charCodeAt(p + 2)]! : 2;
+      // The word's script: of its first unit, or of the second after a removed one (a tatweel, a bidi mark).
+      const w1 = u1 & ~(u1 >>> 1) & 1;
+      words[((u1 >>> 2) & 3) * w1 + ((u2 >>> 2) & 3) * (u2 & ~(u2 >>> 1) & 1) * (1 - w1)]!++;
+      const h = prefixHash(u1 >>> 4, u2 >>> 4, u3 >>> 4);
+      kept[kk] = p;
+      kk += ((prefix3[h >>> 5]! >>> (h & 31)) & 1) | KEEP_CLASS[u1 & 3]! | KEEP_CLASS[u2 & 3]! | KEEP_CLASS[u3 & 3]! | keepFirst[u1 >>> 4]! | keepSecond[u2 >>> 4]!;
+    }
+    return kk;
+  }
+
+  /**
+   * The general pass, for any text: unit by unit between words (looking closer at surrogates and unseen units),
+   * walkWord at each word start, then the rest of the word skipped. Returns the number of hits, or BAIL when the text
+   * needs NFKC first (only when `folded` is false). Counts no words: scanBlock calls countWords after it.
+   */
+  private walkGeneral(text: string, folded: boolean): number {
+    const table = this.table;
+    const n = text.length;
+    this.count = 0;
+    this.recorded = 0;
+    let i = 0;
+    while (i < n) {
+      let v = table[text.charCodeAt(i)]!;
+      if ((v & 3) !== C_WORD) {
+        if ((v & 3) !== C_SPECIAL) {
+          i++;
+          continue;
+        }
+        v = this.unit(text, i, folded);
+        if (v === V_COMPLEX) return BAIL;
+        if ((v & 3) !== C_WORD) {
+          i += this.width;
+          continue;
+        }
+      }
+      const resume = this.walkWord(text, folded, i, v);
+      if (resume === BAIL) return BAIL;
+      if (resume !== DEAD_END) {
+        i = resume;
+        continue;
+      }
+      // Not a key: skip the rest of the word (word units and what folding removes: classes 1 and 3).
+      let j = this.deadAt;
+      for (;;) {
+        while (j < n && (table[text.charCodeAt(j)]! & 1) !== 0) j++;
+        if (j >= n || (table[text.charCodeAt(j)]! & 3) !== C_SPECIAL) break;
+        const u = this.unit(text, j, folded);
+        if (u === V_COMPLEX) return BAIL;
+        if ((u & 1) === 0) break; // a separator ends the word
+        j += this.width;
+      }
+      i = j;
+    }
+    return this.count;
+  }
+
+  /**
+   * Walk from the word start p (its unit class v): trie steps inside the word, continueWalk for the rest (multi-word
+   * keys, removed units, surrogates), and, when nothing is found after an Arabic clitic letter (و ف ب ك ل), again
+   * from the next letter (twice at most: a conjunction, then a preposition). Records hits. Returns where the general
+   * pass goes on, DEAD_END when the walk failed inside the word (at this.deadAt), or BAIL.
+   */
+  private walkWord(text: string, folded: boolean, p: number, v: number): number {
     const table = this.table;
     const base = this.base;
     const check = this.check;
     const term = this.term;
     const clitic = this.clitic;
-    const space = this.space;
     const n = text.length;
-    let hits = this.hits;
-    let h = 0;
-    let s = ROOT;
-    let start = 0; // where the current walk started
-    let wordStart = 0; // where its word started: before the clitic letters
-    let level = 0; // clitic letters between wordStart and start
-    let retryAt = -1; // after a clitic letter: walk again from here when this walk finds nothing
-    let firstClitic = 0;
-    let lastEnd = 0; // end of the last unit the walk took (and of the marks after it)
-    let second = -1; // the first word start after `start` inside the current walk
-    let afterSep = false; // the last unit the walk took was a separator
-    let afterSpace = false; // … and it was whitespace
-    let recorded = 0; // end of the last hit
-    let i = 0;
+    const firstClitic = clitic[v >>> 4]!;
+    let start = p; // where this walk starts: after the clitic letters it skipped
+    let level = 0;
+    let resume: number;
     for (;;) {
-      for (; i < n; i++) {
-        let v = table[text.charCodeAt(i)]!;
-        let cls = v & 3;
-        if (cls === C_SPECIAL) {
-          const unit = text.charCodeAt(i);
-          if (v === 0) v = this.fill(unit);
-          if (v === V_SURROGATE) {
-            const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-            if (low >= 0xdc00 && low <= 0xdfff) {
-              v = this.astralClass(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000, folded);
-              if (v !== V_COMPLEX) i++;
-            } else v = C_SEP;
-          }
-          if (v === V_COMPLEX) {
-            if (!folded) return -1;
-            v = this.foldedUnit(unit);
-          }
-          cls = v & 3;
-        }
-
-        if (cls === C_WORD) {
-          const sym = v >>> 4;
-          if (s === ROOT) {
-            start = i;
-            second = -1;
-            if (level === 0) {
-              wordStart = i;
-              words[(v >>> 2) & 3]!++;
-              if (clitic[sym] !== 0) {
-                firstClitic = clitic[sym]!;
-                retryAt = i + 1;
-              }
-            } else if (level === 1 && firstClitic === 1 && clitic[sym] === 2) retryAt = i + 1;
-          } else if (afterSep && second < 0) second = i;
-          afterSep = false;
-          afterSpace = false;
-          const t = base[s]! + sym;
-          if (check[t] === s) {
-            s = t;
-            lastEnd = i + 1;
-            continue;
-          }
-          s = ROOT;
-          if (retryAt >= 0 && recorded <= wordStart) {
-            // The walk from a clitic letter found nothing: walk from the next letter.
-            i = retryAt - 1;
-            retryAt = -1;
-            level++;
-            continue;
-          }
-          retryAt = -1;
-          level = 0;
-          if (second >= 0) {
-            // A multi-word key failed half-way: start again at the next word (or after the last hit).
-            i = (recorded > second ? recorded : second) - 1;
-            second = -1;
-            continue;
-          }
-          // Not a key: skip the rest of the word.
+      let s = ROOT;
+      let j = start;
+      let u = v;
+      for (;;) {
+        const t = base[s]! + (u >>> 4);
+        if (check[t] !== s) {
           s = DEAD;
-          while (i + 1 < n && (table[text.charCodeAt(i + 1)]! & 3) === C_WORD) i++;
-          continue;
+          break;
         }
-
-        if (cls === C_SEP) {
-          if (term[s] === 1) {
-            if (h + HIT > hits.length) hits = this.growHits();
-            hits[h++] = start;
-            hits[h++] = lastEnd;
-            hits[h++] = s;
-            hits[h++] = level;
-            recorded = lastEnd;
-          }
-          const sym = v >>> 4;
-          if (sym === space && afterSpace) continue; // a run of whitespace is one space
-          const t = base[s]! + sym;
-          if (check[t] === s) {
-            s = t;
-            afterSep = true;
-            afterSpace = sym === space;
-            if (!afterSpace) lastEnd = i + 1;
-            continue;
-          }
-          s = ROOT;
-          afterSep = false;
-          afterSpace = false;
-          if (retryAt >= 0 && recorded <= wordStart) {
-            i = retryAt - 1;
-            retryAt = -1;
-            level++;
-            continue;
-          }
-          retryAt = -1;
-          level = 0;
-          if (second >= 0) {
-            i = (recorded > second ? recorded : second) - 1;
-            second = -1;
-          }
-          continue;
+        s = t;
+        if (++j >= n) break;
+        u = table[text.charCodeAt(j)]!;
+        if ((u & 3) !== C_WORD) break;
+      }
+      if (s === DEAD) {
+        this.deadAt = j;
+        resume = DEAD_END;
+      } else if (j < n && (u & 3) !== C_SEP) {
+        resume = this.continueWalk(text, folded, start, j, s, j, level);
+        if (resume === BAIL) return BAIL;
+      } else {
+        if (term[s] === 1) this.record(start, j, s, level);
+        resume = j;
+        if (j < n && check[base[s]! + (u >>> 4)] === s) {
+          resume = this.continueWalk(text, folded, start, j, s, j, level);
+          if (resume === BAIL) return BAIL;
         }
-
-        // Removed by folding: tashkeel and the like extend a match that ends here; bidi marks do not.
-        if ((v & DROP_EXTENDS) !== 0 && lastEnd === i) lastEnd = i + 1;
       }
-      if (term[s] === 1) {
-        if (h + HIT > hits.length) hits = this.growHits();
-        hits[h++] = start;
-        hits[h++] = lastEnd;
-        hits[h++] = s;
-        hits[h++] = level;
-        recorded = lastEnd;
+      // Nothing found from a clitic letter: walk again from the next letter.
+      if (firstClitic === 0 || this.recorded > p || level === 2) return resume;
+      if (level === 1 && !(firstClitic === 1 && clitic[v >>> 4] === 2)) return resume;
+      let next = start + 1;
+      let w = 0;
+      let width = 1;
+      for (; next < n; next++) {
+        w = table[text.charCodeAt(next)]!;
+        if ((w & 3) === C_SPECIAL) {
+          w = this.unit(text, next, folded);
+          width = this.width;
+        }
+        if (w === V_COMPLEX) return BAIL;
+        if ((w & 3) !== C_DROP) break;
       }
-      if (retryAt >= 0 && recorded <= wordStart) {
-        i = retryAt;
-        retryAt = -1;
-        level++;
-        s = ROOT;
-        continue;
-      }
-      if (second >= 0 && recorded < n) {
-        i = recorded > second ? recorded : second;
-        second = -1;
-        level = 0;
-        s = ROOT;
-        continue;
-      }
-      return h / HIT;
+      if (next >= n || (w & 3) !== C_WORD || width !== 1) return resume;
+      start = next;
+      v = w;
+      level++;
     }
   }
 
-  private growHits(): Int32Array {
-    const bigger = new Int32Array(this.hits.length * 2);
-    bigger.set(this.hits);
-    this.hits = bigger;
-    return bigger;
+  /**
+   * The general walk, from state s at unit j of a walk that started at `start` (lastEnd: end of the last unit taken):
+   * across separators and further words (multi-word keys; a run of whitespace is one space), over units that folding
+   * removes (tashkeel extends a match that ends before it, bidi marks do not), and surrogates. Records hits at word
+   * ends. Returns where the main loop goes on: after the last hit or at the next word start when a multi-word key
+   * failed half-way, the separator where it stopped, or DEAD_END (this.deadAt) when it failed inside the first word.
+   */
+  private continueWalk(text: string, folded: boolean, start: number, j: number, s: number, lastEnd: number, level: number): number {
+    const table = this.table;
+    const base = this.base;
+    const check = this.check;
+    const term = this.term;
+    const space = this.space;
+    const n = text.length;
+    let second = -1; // the first word start after `start` inside this walk
+    let afterSep = false;
+    let afterSpace = false;
+    for (; j < n; j++) {
+      let v = table[text.charCodeAt(j)]!;
+      let width = 1;
+      if ((v & 3) === C_SPECIAL) {
+        v = this.unit(text, j, folded);
+        if (v === V_COMPLEX) return BAIL;
+        width = this.width;
+      }
+      const cls = v & 3;
+      if (cls === C_WORD) {
+        if (afterSep && second < 0) second = j;
+        afterSep = false;
+        afterSpace = false;
+        const t = base[s]! + (v >>> 4);
+        if (check[t] === s) {
+          s = t;
+          j += width - 1;
+          lastEnd = j + 1;
+          continue;
+        }
+        if (second >= 0) return Math.max(second, this.recorded);
+        this.deadAt = j;
+        return DEAD_END;
+      }
+      if (cls === C_SEP) {
+        if (term[s] === 1) this.record(start, lastEnd, s, level);
+        const sym = v >>> 4;
+        if (sym === space && afterSpace) continue;
+        const t = base[s]! + sym;
+        if (check[t] === s) {
+          s = t;
+          afterSep = true;
+          afterSpace = sym === space;
+          if (!afterSpace) lastEnd = j + 1;
+          j += width - 1;
+          continue;
+        }
+        return second >= 0 ? Math.max(second, this.recorded) : j;
+      }
+      // Removed by folding: tashkeel and the like extend a match that ends here; bidi marks do not.
+      if ((v & DROP_EXTENDS) !== 0 && lastEnd === j) lastEnd = j + 1;
+    }
+    if (term[s] === 1) this.record(start, lastEnd, s, level);
+    return second >= 0 ? Math.max(second, this.recorded) : n;
   }
+
+  /** Per key: all its senses, unambiguous first (shared by the candidates, so nobody may change them). */
+  private readonly allSenses: Array<readonly Sense[]>;
+  /** Per key: 1 when a sense needs a look at the text (case-sensitive, capital), else 0. */
+  private readonly checked: Uint8Array;
+  /** Per unit: 0 not known yet, 1 not a capital letter, 2 a capital letter. */
+  private readonly capitals = new Uint8Array(0x10000);
 
   /** Find the candidates in one block of text (a paragraph, a heading, a caption). */
   scanBlock(text: string, options: ScanOptions = {}): BlockScan {
     const counts = new Int32Array(4);
     let folded: Folded | null = null;
-    let count = this.walk(text, false, counts);
-    if (count < 0) {
+    let count = this.walkFast(text, counts);
+    if (count === GENERAL) count = this.walkGeneral(text, false);
+    if (count === BAIL) {
+      // Some segment needs NFKC: fold those segments only, walk the result, map the hits back.
+      folded = foldComplexSegments(text) ?? fold(text);
       counts.fill(0);
-      folded = fold(text);
-      count = this.walk(folded.text, true, counts);
+      count = this.walkFast(folded.text, counts);
+      if (count < 0) count = this.walkGeneral(folded.text, true);
     }
-    const hits: Hit[] = [];
-    const raw = this.hits;
-    for (let k = 0; k < count * HIT; k += HIT) hits.push({ start: raw[k]!, end: raw[k + 1]!, slot: raw[k + 2]!, level: raw[k + 3]! });
+    if (!this.fastDone) {
+      counts.fill(0);
+      this.countWords(folded ? folded.text : text, counts);
+    }
     const words: ScriptCounts = { en: counts[S_LATIN]!, ru: counts[S_CYRILLIC]!, ar: counts[S_ARABIC]! };
-    return { lang: chooseLang(options.lang, words), words, candidates: this.candidates(text, folded, hits) };
+    return { lang: chooseLang(options.lang, words), words, candidates: this.candidates(text, folded, count) };
   }
 
-  private candidates(text: string, folded: Folded | null, hits: Hit[]): Candidate[] {
-    const found: Candidate[] = [];
+  /** The candidates of the hits: checked (case, capital, address, لل), then the longest at each start, no overlaps. */
+  private candidates(text: string, folded: Folded | null, count: number): Candidate[] {
+    const raw = this.hits;
     const run = folded ? folded.text : text;
-    for (const hit of hits) {
-      const outputs = this.outputs.get(hit.slot);
+    const found: Candidate[] = [];
+    let ordered = true;
+    for (let h = 0; h < count * HIT; h += HIT) {
+      const outputs = this.outputs.get(raw[h + 2]!);
       if (!outputs) continue;
+      let start = raw[h]!;
+      let end = raw[h + 1]!;
+      if (folded) {
+        const range = originalRange(text, folded, start, end);
+        start = range[0];
+        end = range[1];
+      }
+      if (insideAddress(text, start, end) || afterApostrophe(text, start)) continue;
       for (let o = 0; o < outputs.length; o += 2) {
-        const key = outputs[o]!;
-        if (outputs[o + 1] === 1 && (hit.level === 0 || this.letterBefore(run, hit.start, folded !== null) !== this.lam)) continue;
-        const [start, end] = folded ? originalRange(text, folded, hit.start, hit.end) : [hit.start, hit.end];
-        if (insideAddress(text, start, end) || afterApostrophe(text, start)) continue;
-        const senses = this.sensesOf(key, text.slice(start, end));
-        if (senses.length > 0) found.push({ start, end, text: text.slice(start, end), senses });
+        // "لناتو" only right after the clitic ل (للناتو).
+        if (outputs[o + 1] === 1 && (raw[h + 3] === 0 || this.letterBefore(run, raw[h]!) !== this.lam)) continue;
+        const senses = this.sensesOf(outputs[o]!, text, start, end);
+        if (senses.length === 0) continue;
+        if (found.length > 0 && start < found[found.length - 1]!.start) ordered = false;
+        found.push({ start, end, text: text.slice(start, end), senses });
+        break;
       }
     }
-    // Longest match wins, then no overlaps.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Hits come in order of their start (a walk records its shorter keys first); sort only if they did not.
+    if (!ordered) found.sort((x, y) => x.start - y.start || x.end - y.end);
+    // The longest candidate at each start, then no overlaps.
     const kept: Candidate[] = [];
-    let end = 0;
-    for (const c of found) {
-      if (c.start < end) continue;
+    let taken = 0;
+    for (let k = 0; k < found.length; k++) {
+      let c = found[k]!;
+      while (k + 1 < found.length && found[k + 1]!.start === c.start) {
+        k++;
+        if (found[k]!.end > c.end) c = found[k]!;
+      }
+      if (c.start < taken) continue;
       kept.push(c);
-      end = c.end;
+      taken = c.end;
     }
     return kept;
   }
 
   /** The folded letter before `at`, skipping what folding removes (the clitic ل before "لناتو"). */
-  private letterBefore(run: string, at: number, folded: boolean): number {
+  private letterBefore(run: string, at: number): number {
     let k = at - 1;
-    while (k > 0 && !folded && (this.table[run.charCodeAt(k)]! & 3) === C_DROP) k--;
+    while (k > 0 && (this.table[run.charCodeAt(k)]! & 3) === C_DROP) k--;
     return k >= 0 ? foldUnit(run.charCodeAt(k)) : -1;
   }
 
-  private sensesOf(key: number, original: string): Sense[] {
+  /** The senses of a key that this text (at start..end) can have: case-sensitive keys and capitals checked. */
+  private sensesOf(key: number, text: string, start: number, end: number): readonly Sense[] {
+    const all = this.allSenses[key]!;
+    if (this.checked[key] === 0) return all;
     const list = this.lexicon.senses[key]!;
-    const clear: Sense[] = [];
-    const ambiguous: Sense[] = [];
-    for (let i = 0; i < list.length; i += 2) {
+    let passed = 0;
+    let mask = 0;
+    for (let i = 0, k = 0; i < list.length; i += 2, k++) {
       const flags = list[i + 1]!;
       if ((flags & SENSE_CASE) !== 0) {
-        const cased = fold(original, true).text.replace(/ +/g, ' ');
-        if (cased !== this.lexicon.cased[String(key)]) continue;
-      }
-      if ((flags & SENSE_CAP) !== 0 && !INITIAL_CAPITAL.test(original)) continue;
-      const sense = { entity: this.lexicon.ids[list[i]!]!, ambiguous: (flags & SENSE_AMBIGUOUS) !== 0 };
-      (sense.ambiguous ? ambiguous : clear).push(sense);
+        if (!this.sameCase(key, text, start, end)) continue;
+      } else if ((flags & SENSE_CAP) !== 0 && !this.isCapital(text.charCodeAt(start))) continue;
+      passed++;
+      mask |= 1 << Math.min(k, 30);
     }
-    return [...clear, ...ambiguous];
+    if (passed === list.length / 2) return all;
+    if (passed === 0) return NO_SENSES;
+    const senses: Sense[] = [];
+    for (let i = 0, k = 0; i < list.length; i += 2, k++) {
+      if ((mask & (1 << Math.min(k, 30))) !== 0) senses.push({ entity: this.lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! });
+    }
+    return senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous));
+  }
+
+  /** Whether text[start, end) has the capitals of a case-sensitive key (CSTO, ТАСС), after folding all but case. */
+  private sameCase(key: number, text: string, start: number, end: number): boolean {
+    const cased = this.lexicon.cased[String(key)] ?? '';
+    if (end - start === cased.length) {
+      let k = 0;
+      while (k < cased.length && text.charCodeAt(start + k) === cased.charCodeAt(k)) k++;
+      if (k === cased.length) return true;
+    }
+    return fold(text.slice(start, end), true).text.replace(/ +/g, ' ') === cased;
+  }
+
+  /** Whether a unit is a capital letter (cached per unit). */
+  private isCapital(unit: number): boolean {
+    let known = this.capitals[unit]!;
+    if (known === 0) {
+      known = INITIAL_CAPITAL.test(String.fromCharCode(unit)) ? 2 : 1;
+      this.capitals[unit] = known;
+    }
+    return known === 2;
   }
 
   /**
-   * Decide on the candidates of all blocks of one document: an ambiguous name counts only when the document names
-   * the same entity, or one related to it, without ambiguity. Then apply the filters and first-mention-only.
+   * Decide on the candidates of all blocks of one document (from this matcher's scanBlock): an ambiguous name counts
+   * only when the document names the same entity, or one related to it, without ambiguity. Then apply the filters and
+   * first-mention-only. Mentions come in document order.
    */
   resolveDocument(blocks: ReadonlyArray<readonly Candidate[]>, options: ResolveOptions = {}): Mention[] {
-    const sure = new Set<number>();
+    const entities = this.lexicon.ids.length;
+    // The entities the document names without ambiguity somewhere.
+    const sure = new Uint8Array(entities);
     for (const block of blocks) {
       for (const c of block) {
         for (const sense of c.senses) {
-          const index = this.entityIndex.get(sense.entity);
-          if (!sense.ambiguous && index !== undefined) sure.add(index);
+          if (sense.ambiguous) break; // senses come unambiguous first
+          sure[sense.index] = 1;
         }
       }
     }
-    const supported = (entity: string): boolean => {
-      const index = this.entityIndex.get(entity);
-      if (index === undefined) return false;
-      return sure.has(index) || this.lexicon.related[index]!.some((other) => sure.has(other));
+    const supported = (index: number): boolean => {
+      if (sure[index] === 1) return true;
+      for (const other of this.lexicon.related[index]!) if (sure[other] === 1) return true;
+      return false;
     };
-    const categories = options.categories ? new Set(options.categories) : null;
-    const only = options.entities ? new Set(options.entities) : null;
-    const seen = new Set<string>();
+    // The filters, as one flag per entity.
+    let allowed: Uint8Array | null = null;
+    if (options.categories || options.entities) {
+      const categories = options.categories ? new Set(options.categories) : null;
+      const only = options.entities ? new Set(options.entities) : null;
+      allowed = new Uint8Array(entities);
+      for (let i = 0; i < entities; i++) {
+        const category = CATEGORIES[this.lexicon.categories[i]!]!;
+        allowed[i] = (!categories || categories.has(category)) && (!only || only.has(this.lexicon.ids[i]!)) ? 1 : 0;
+      }
+    }
+    const seen = options.firstMentionOnly ? new Uint8Array(entities) : null;
     const mentions: Mention[] = [];
-    blocks.forEach((block, b) => {
-      for (const c of block) {
-        const sense = c.senses.find((s) => !s.ambiguous) ?? c.senses.find((s) => supported(s.entity));
+    for (let b = 0; b < blocks.length; b++) {
+      for (const c of blocks[b]!) {
+        let sense = c.senses[0];
         if (!sense) continue;
-        if (only && !only.has(sense.entity)) continue;
-        if (categories) {
-          const index = this.entityIndex.get(sense.entity);
-          if (index === undefined || !categories.has(CATEGORIES[this.lexicon.categories[index]!]!)) continue;
+        if (sense.ambiguous) {
+          sense = undefined;
+          for (const candidate of c.senses) {
+            if (supported(candidate.index)) {
+              sense = candidate;
+              break;
+            }
+          }
+          if (!sense) continue;
         }
-        if (options.firstMentionOnly) {
-          if (seen.has(sense.entity)) continue;
-          seen.add(sense.entity);
+        if (allowed && allowed[sense.index] === 0) continue;
+        if (seen) {
+          if (seen[sense.index] === 1) continue;
+          seen[sense.index] = 1;
         }
         mentions.push({ entity: sense.entity, start: c.start, end: c.end, text: c.text, block: b });
       }
-    });
+    }
     return mentions;
   }
 
@@ -530,20 +826,29 @@ export function documentLang(blocks: ReadonlyArray<{ words: ScriptCounts }>, giv
 
 // ---------------------------------------------------------------- match checks
 
+/** Characters that can join a name to an address around it (a domain, a path, an e-mail address, a handle). */
+const ADDRESS_NEIGHBOUR = new Uint8Array(128);
+for (const ch of "./@:_-\\?#=&%+~") ADDRESS_NEIGHBOUR[ch.charCodeAt(0)] = 1;
+
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000;
+}
+
 /** A match inside a URL, an e-mail address, a handle, a domain name or an identifier is not a mention. */
 function insideAddress(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  const after = text[end];
-  if (before === '_' || after === '_' || before === '@') return true;
-  if (before === '.' && start >= 2 && WORD_OR_MARK.test(text[start - 2]!)) return true; // en.odkb-csto.org
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const after = end < text.length ? text.charCodeAt(end) : 0x20;
+  if ((before >= 128 || ADDRESS_NEIGHBOUR[before] === 0) && (after >= 128 || ADDRESS_NEIGHBOUR[after] === 0)) return false;
+  if (before === 0x5f || after === 0x5f || before === 0x40) return true; // _ @
+  if (before === 0x2e && start >= 2 && WORD_OR_MARK.test(text[start - 2]!)) return true; // en.odkb-csto.org
   let left = start;
-  while (left > 0 && start - left < 256 && !WHITESPACE.test(text[left - 1]!)) left--;
+  while (left > 0 && start - left < 256 && !isSpace(text.charCodeAt(left - 1))) left--;
   let right = end;
-  while (right < text.length && right - end < 256 && !WHITESPACE.test(text[right]!)) right++;
+  while (right < text.length && right - end < 256 && !isSpace(text.charCodeAt(right))) right++;
   const token = text.slice(left, right);
   if (token.includes('@') || token.includes('://') || /^(?:www\.|\/)/i.test(token)) return true;
   // A domain: the name followed by ".org", ".int/…", ".ru" (a letter right after the dot).
-  return after === '.' && /^\.[A-Za-z]{2,}(?:[/:?#]|[^\p{L}]*$)/u.test(text.slice(end, right));
+  return after === 0x2e && /^\.[A-Za-z]{2,}(?:[/:?#]|[^\p{L}]*$)/u.test(text.slice(end, right));
 }
 
 /** O'Brien, d'Estaing: a Latin letter and an apostrophe before the match make it the inside of a word. */
@@ -567,8 +872,7 @@ interface Layout {
  * check[t] === s. Slot 1 is the root; slot 0 is the dead state, never a parent. Each node's children come from the
  * run of keys that share its prefix, so no trie is built first; free slots are kept in a linked list.
  */
-function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layout {
-  const symbols = alphabet.size + 1;
+function layoutDoubleArray(keys: string[], symbolOf: Uint16Array, symbols: number): Layout {
   let size = 1024;
   let check = new Int32Array(size).fill(-1);
   let base = new Int32Array(size);
@@ -613,9 +917,13 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
     }
     tail = size - 1;
   };
+  // Searches start at the cursor; a search that had to pass many free slots moves it past them for good (they are
+  // holes too small for the wide nodes still to come), which keeps the layout linear in practice.
+  let cursor = head;
   const take = (slot: number) => {
     const n = nextFree[slot]!;
     const p = prevFree[slot]!;
+    if (slot === cursor) cursor = n;
     if (p === 0) head = n;
     else nextFree[p] = n;
     if (n === 0) tail = p;
@@ -625,7 +933,7 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
   const slotOfKey = new Int32Array(keys.length);
   const syms = keys.map((k) => {
     const a = new Int32Array(k.length);
-    for (let i = 0; i < k.length; i++) a[i] = alphabet.get(k.charCodeAt(i))!;
+    for (let i = 0; i < k.length; i++) a[i] = symbolOf[k.charCodeAt(i)]!;
     return a;
   });
   let states = 1;
@@ -652,10 +960,12 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
     // Find a base where every child's slot is free.
     const first = childSyms[0]!;
     let b = 0;
-    for (let f = head; ; f = nextFree[f]!) {
+    if (cursor === 0) cursor = head;
+    for (let f = cursor, visited = 0; ; f = nextFree[f]!, visited++) {
       if (f === 0) {
+        const old = size;
         grow(size + symbols);
-        f = head;
+        f = old; // the first of the slots just appended to the free list
       }
       const candidate = f - first;
       if (candidate < 1) continue;
@@ -669,6 +979,7 @@ function layoutDoubleArray(keys: string[], alphabet: Map<number, number>): Layou
       }
       if (ok) {
         b = candidate;
+        if (visited > 32) cursor = f;
         break;
       }
     }

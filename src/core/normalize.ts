@@ -188,10 +188,18 @@ export function foldUnit(c: number): number {
   return foldTable[c]!;
 }
 
+/** Per BMP unit: 0 not known yet, 1 a starter, 2 a non-starter (cached: segmentation asks often). */
+const starterTable = new Uint8Array(0x10000);
+
 function isNonStarter(c: number): boolean {
   // Combining marks and Hangul vowel/trailing jamo attach to what precedes them.
   if (c < 0x0300) return false;
-  return MARK.test(String.fromCharCode(c)) || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff);
+  let known = starterTable[c]!;
+  if (known === 0) {
+    known = MARK.test(String.fromCharCode(c)) || (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) ? 2 : 1;
+    starterTable[c] = known;
+  }
+  return known === 2;
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -314,6 +322,63 @@ function foldSegment(segment: string, keepCase: boolean): number[] {
   return units;
 }
 
+/**
+ * Fold only the segments that need NFKC with their neighbours (a ligature, a decomposed й, a stress mark, a
+ * mathematical letter), leaving every other unit as it is, with the same kind of offset map as fold(). For the
+ * matcher, which folds simple units itself: one such segment in a long text costs a slice, not a fold of all of it.
+ * Returns null when the text has no such segment.
+ */
+export function foldComplexSegments(source: string): Folded | null {
+  const n = source.length;
+  const pieces: string[] = [];
+  const at: number[] = []; // per piece: its start in the source, or -1 - start for a folded segment
+  let copied = 0;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    let kind = kindTable[c]!;
+    if (kind === 0) {
+      computeUnit(c);
+      kind = kindTable[c]!;
+    }
+    if (kind !== KIND_COMPLEX) continue;
+    // The segment holding unit i: back to its starter, on to its end.
+    let start = i;
+    while (start > copied && isNonStarter(source.charCodeAt(start))) start--;
+    const end = segmentEnd(source, start);
+    const segment = source.slice(start, end);
+    const pair = segment.length === 2 && isLowSurrogate(segment.charCodeAt(1));
+    if (pair && segment.normalize('NFKC') === segment && !MARK.test(segment)) {
+      i = end - 1; // an astral character NFKC leaves alone: the matcher reads it as it is
+      continue;
+    }
+    if (start > copied) {
+      pieces.push(source.slice(copied, start));
+      at.push(copied);
+    }
+    pieces.push(String.fromCharCode(...foldSegment(segment, false)));
+    at.push(-1 - start);
+    copied = end;
+    i = end - 1;
+  }
+  if (pieces.length === 0) return null;
+  if (copied < n) {
+    pieces.push(source.slice(copied));
+    at.push(copied);
+  }
+  const text = pieces.join('');
+  const map = new Uint32Array(text.length + 1);
+  let k = 0;
+  for (let p = 0; p < pieces.length; p++) {
+    const length = pieces[p]!.length;
+    const from = at[p]!;
+    const end = k + length;
+    if (from >= 0) for (let u = from; k < end; k++, u++) map[k] = u;
+    else map.fill(-1 - from, k, (k = end));
+  }
+  map[text.length] = n;
+  return { text, map };
+}
+
 /** Just the folded text (lower-case). Used for aliases at build time. */
 export function foldText(source: string): string {
   return fold(source).text;
@@ -334,7 +399,7 @@ export function originalRange(source: string, folded: Folded, fs: number, fe: nu
 
 /** A unit that folding removes but that belongs to the word before it: tashkeel, tatweel (not format characters). */
 export function extendsMatch(c: number): boolean {
-  return unitKind(c) === KIND_DROP && !FORMAT.test(String.fromCharCode(c));
+  return unitKind(c) === KIND_DROP && !FORMAT.test(String.fromCharCode(c)); // (rare: only for removed units)
 }
 
 const FORMAT = /^\p{Cf}$/u;

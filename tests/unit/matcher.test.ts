@@ -212,6 +212,24 @@ describe('language of a block, by script', () => {
   });
 });
 
+describe('case rules merge as their union', () => {
+  const pack = {
+    version: 1 as const,
+    entities: testPack.entities.map((e) =>
+      e.id === 'nato' ? { ...e, names: { ...e.names, en: { name: 'NATO', aliases: [{ text: 'Nato', ambiguous: false, caseSensitive: false, forms: [] }] } } } : e,
+    ),
+  };
+  const m = matcherForPack(pack);
+  it.each([
+    ['NATO', ['nato']],
+    ['Nato', ['nato']],
+    ['nato', []],
+    ['NaTo', ['nato']],
+  ])('%s', (text, entities) => {
+    expect(m.scanText(text).mentions.map((x) => x.entity)).toEqual(entities);
+  });
+});
+
 describe('the lexicon', () => {
   const { lexicon } = buildLexicon(testPack);
   it('carries no summaries, backgrounds or sources', () => {
@@ -261,6 +279,21 @@ describe('properties', () => {
         expect(slow).toEqual(direct);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('the fast pass (known units) and the general pass (first sight) agree', () => {
+    // A fresh matcher has seen no unit yet, so its first scan of a text takes the general pass; the second, the fast one.
+    const { lexicon } = buildLexicon(testPack);
+    fc.assert(
+      fc.property(newsLike, (text) => {
+        const fresh = compileMatcher(lexicon);
+        const general = fresh.scanBlock(text);
+        const fast = fresh.scanBlock(text);
+        expect(fast.candidates).toEqual(general.candidates);
+        expect(fast.lang).toEqual(general.lang);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldText, originalRange } from '../../src/core/normalize.ts';
+import { fold, foldComplexSegments, foldText, originalRange } from '../../src/core/normalize.ts';
 
 describe('fold: one row per rule', () => {
   it.each([
@@ -141,6 +141,36 @@ describe('folding never loses the offset map (property)', () => {
       fc.property(mixed, (source) => {
         const once = fold(source).text;
         expect(fold(once).text).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('foldComplexSegments: fold only what needs NFKC', () => {
+  it.each([
+    ['nothing to do', 'Russia روسيا Россия', null],
+    ['a stress mark', 'Ла\u0301врова', 'Лаврова'],
+    ['a ligature in a sentence', 'the ﬁnal CSTO', 'the final CSTO'],
+    ['mathematical letters', '𝐂𝐒𝐓𝐎 met', 'csto met'],
+  ])('%s', (_case, input, expected) => {
+    const partial = foldComplexSegments(input);
+    if (expected === null) expect(partial).toBeNull();
+    else expect(fold(partial!.text).text).toBe(fold(expected).text);
+  });
+
+  it('folds back to what fold() gives, with a complete offset map (property)', () => {
+    fc.assert(
+      fc.property(mixed, (source) => {
+        const partial = foldComplexSegments(source);
+        if (!partial) return;
+        expect(fold(partial.text).text).toBe(fold(source).text);
+        expect(partial.map.length).toBe(partial.text.length + 1);
+        expect(partial.map[partial.text.length]).toBe(source.length);
+        for (let i = 0; i < partial.text.length; i++) {
+          expect(partial.map[i]!).toBeLessThanOrEqual(partial.map[i + 1]!);
+          expect(partial.map[i]!).toBeLessThan(source.length);
+        }
       }),
       { numRuns: 2000 },
     );
