@@ -7,16 +7,29 @@
 //   - regex: one alternation RegExp of every alias form (the same keys as ours, longest first), given the easier job:
 //     the text already folded and lower-cased for it (not timed), no word boundaries, no offset mapping.
 // Budgets: vsFloor = ours / floor <= 3, vsRegex = regex / ours >= 20.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { compileEntities, formatError } from '../src/kb/compile.ts';
 import { buildLexicon, type Lexicon } from '../src/core/lexicon.ts';
 import { compileMatcher, type Matcher } from '../src/core/matcher.ts';
 import { foldText } from '../src/core/normalize.ts';
 import type { Lang, Pack } from '../src/core/pack.ts';
 
-export interface MatcherBench {
+/** One text's figures: ours (as one block and paragraph by paragraph), the floor, the regex, and their ratios. */
+export interface Figures {
+  oursMs: number;
+  perBlockMs: number;
+  blocks: number;
+  floorMs: number;
+  regexMs: number;
+  /** ours / floor (budget <= 3) and regex / ours (budget >= 20). */
+  vsFloor: number;
+  vsRegex: number;
+  /** Mentions ours found; raw matches the regex found (it has no word boundaries, so more). */
+  mentions: number;
+  regexMatches: number;
+}
+
+/** The figures on the pack's prose, with the sizes and load times; the same figures on word salad under `salad`. */
+export interface MatcherBench extends Figures {
   /** Size of the text: UTF-8 bytes and UTF-16 units. */
   textBytes: number;
   textChars: number;
@@ -31,34 +44,10 @@ export interface MatcherBench {
   /** Building the lexicon from the pack (build time) and compiling the matcher from it (load time). */
   buildLexiconMs: number;
   compileMs: number;
-  oursMs: number;
-  floorMs: number;
-  regexMs: number;
-  vsFloor: number;
-  vsRegex: number;
-  /** Mentions ours found, raw matches the regex found (it has no boundaries, so more). */
-  mentions: number;
-  regexMatches: number;
   /** Each time is the fastest of this many interleaved rounds. */
   rounds: number;
-  /** Ours scanning the text paragraph by paragraph, and how many paragraphs. */
-  perBlockMs: number;
-  blocks: number;
   /** The same contenders on word salad (small news vocabularies, a name every 25 words: fewer mentions, more walks). */
-  salad: { oursMs: number; perBlockMs: number; floorMs: number; regexMs: number; vsFloor: number; vsRegex: number; mentions: number };
-}
-
-const ROOT = join(import.meta.dirname, '..');
-
-function loadPack(): Pack {
-  const dir = join(ROOT, 'entities');
-  const files = readdirSync(dir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => ({ file: `entities/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
-  const result = compileEntities(files);
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.pack;
+  salad: Figures;
 }
 
 // ---- the text
@@ -197,8 +186,10 @@ function timeOnce(run: () => unknown, repeat = 1): number {
   return (performance.now() - start) / repeat;
 }
 
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
 /** Time ours, the floor and the regex on one text: warm up, then interleaved rounds; the fastest of each. */
-function race(matcher: Matcher, regex: RegExp, text: string, rounds: number) {
+function race(matcher: Matcher, regex: RegExp, text: string, rounds: number): Figures {
   const folded = foldText(text);
   const blocks = text.split('\n');
   const ours = () => matcher.scanText(text).mentions.length;
@@ -222,20 +213,26 @@ function race(matcher: Matcher, regex: RegExp, text: string, rounds: number) {
     if (r % 3 === 0) regexTimes.push(timeOnce(regexRun));
     floorTimes.push(timeOnce(floor, 5));
   }
+  const oursMs = fastest(oursTimes);
+  const floorMs = fastest(floorTimes);
+  const regexMs = fastest(regexTimes);
   return {
-    oursMs: fastest(oursTimes),
-    perBlockMs: fastest(blockTimes),
+    oursMs: round(oursMs),
+    perBlockMs: round(fastest(blockTimes)),
     blocks: blocks.length,
-    floorMs: fastest(floorTimes),
-    regexMs: fastest(regexTimes),
+    floorMs: round(floorMs),
+    regexMs: round(regexMs, 1),
+    vsFloor: round(oursMs / floorMs),
+    vsRegex: round(regexMs / oursMs, 1),
     mentions: ours(),
     regexMatches: regexRun(),
   };
 }
 
+/** The matcher half of the bench, with the compiled pack (generated/entities.json: `npm run bench` builds it first). */
 export async function runMatcherBench(options: { bytes?: number; rounds?: number } = {}): Promise<MatcherBench> {
   const rounds = options.rounds ?? 15;
-  const pack = loadPack();
+  const { bundledPack: pack } = await import('../src/core/bundled-pack.ts');
   const t0 = performance.now();
   const { lexicon } = buildLexicon(pack);
   const buildLexiconMs = performance.now() - t0;
@@ -249,12 +246,10 @@ export async function runMatcherBench(options: { bytes?: number; rounds?: number
     matcher = compileMatcher(parsed);
     compiles.push(performance.now() - start);
   }
-  const round = (x: number, digits = 2) => Number(x.toFixed(digits));
   const regex = alternation(lexicon);
   const text = proseText(pack, options.bytes);
-  const main = race(matcher!, regex, text, rounds);
-  const salad = race(matcher!, regex, saladText(pack, options.bytes), rounds);
   return {
+    ...race(matcher!, regex, text, rounds),
     textBytes: Buffer.byteLength(text),
     textChars: text.length,
     entities: pack.entities.length,
@@ -264,24 +259,7 @@ export async function runMatcherBench(options: { bytes?: number; rounds?: number
     lexiconGzipBytes: gzipSync(json).length,
     buildLexiconMs: round(buildLexiconMs, 1),
     compileMs: round(fastest(compiles), 1),
-    oursMs: round(main.oursMs),
-    floorMs: round(main.floorMs),
-    regexMs: round(main.regexMs, 1),
-    vsFloor: round(main.oursMs / main.floorMs),
-    vsRegex: round(main.regexMs / main.oursMs, 1),
-    mentions: main.mentions,
-    regexMatches: main.regexMatches,
-    perBlockMs: round(main.perBlockMs),
-    blocks: main.blocks,
     rounds,
-    salad: {
-      oursMs: round(salad.oursMs),
-      perBlockMs: round(salad.perBlockMs),
-      floorMs: round(salad.floorMs),
-      regexMs: round(salad.regexMs, 1),
-      vsFloor: round(salad.oursMs / salad.floorMs),
-      vsRegex: round(salad.regexMs / salad.oursMs, 1),
-      mentions: salad.mentions,
-    },
+    salad: race(matcher!, regex, saladText(pack, options.bytes), rounds),
   };
 }
