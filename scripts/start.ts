@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_INSTALL_HINT, hasChromium, launchWithExtension } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
+import { settledMentions } from './lib/settled-mentions.ts';
 import type { MentionsResponse } from '../src/shared/messages.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -21,12 +22,7 @@ const page = await browser.context.newPage();
 await page.goto(server.url('/article-ar.html'));
 for (const other of browser.context.pages()) if (other !== page) await other.close();
 
-let found: MentionsResponse | null = null;
-for (let attempt = 0; attempt < 50; attempt++) {
-  found = await browser.sendToTab<MentionsResponse>(page, { type: 'csto-lens/mentions' }).catch(() => null);
-  if (found && found.mentions.length > 0) break;
-  await page.waitForTimeout(200);
-}
+const found: MentionsResponse | null = await settledMentions(browser, page).catch(() => null);
 
 console.log(`CSTO Lens on ${server.url('/article-ar.html')}`);
 if (found) {
@@ -42,6 +38,7 @@ if (headless) {
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'start-article-ar.png');
+  await hoverAMark(page);
   await page.screenshot({ path: file });
   console.log(`screenshot: ${file}`);
   await browser.close();
@@ -50,4 +47,27 @@ if (headless) {
 } else {
   console.log('The browser stays open; close it (or press Ctrl+C) to stop.');
   browser.context.on('close', () => void server.close().then(() => process.exit(0)));
+}
+
+/** Rest the pointer on a marked name (a person's where one is in view), so the screenshot shows its card. */
+async function hoverAMark(target: typeof page): Promise<void> {
+  const point = await target.evaluate(() => {
+    let best: { x: number; y: number } | null = null;
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+    const people = [...(registry?.entries() ?? [])].filter(([name]) => name.includes('people'));
+    const candidates = people.length > 0 ? people.map(([, h]) => h) : [...(registry?.values() ?? [])];
+    candidates.forEach((highlight) =>
+      highlight.forEach((mark) => {
+        const range = document.createRange();
+        range.setStart(mark.startContainer, mark.startOffset);
+        range.setEnd(mark.endContainer, mark.endOffset);
+        const box = range.getClientRects()[0];
+        if (box && box.top > 180 && box.bottom < innerHeight * 0.6 && (!best || box.top < best.y)) best = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }),
+    );
+    return best as { x: number; y: number } | null;
+  });
+  if (!point) return;
+  await target.mouse.move(point.x, point.y);
+  await target.waitForTimeout(1200);
 }
