@@ -1,20 +1,16 @@
 // The switches and choices of the options page: on/off, mark style, first mention only, hover delay, card language,
 // theme, and the categories of entities to mark.
-import { CARD_STRINGS } from '../core/card-strings.ts';
-import { CATEGORIES } from '../core/pack.ts';
-import { CARD_LANGUAGES, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, MARK_STYLES, THEMES, type CardLanguage, type Settings, type Theme } from '../core/settings.ts';
-import { t, uiLang } from '../ui/i18n.ts';
+import { CARD_LANGUAGES, HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, MARK_STYLES, THEMES, type Settings } from '../core/settings.ts';
+import { t } from '../ui/i18n.ts';
+import { CategorySwitches, ChoiceField, choiceKey, type UpdateSettings } from '../ui/SettingFields.tsx';
 import { Switch } from '../ui/Switch.tsx';
 
 export interface SettingsProps {
   settings: Settings;
-  update: (change: (current: Settings) => Settings) => Promise<void>;
+  update: UpdateSettings;
 }
 
-const key = (prefix: string, value: string) => `${prefix}_${value.replace(/-/g, '_')}`;
-
 export function GeneralSettings({ settings, update }: SettingsProps) {
-  const categories = CARD_STRINGS[uiLang()].categories;
   return (
     <>
       <section aria-labelledby="general-heading">
@@ -42,7 +38,7 @@ export function GeneralSettings({ settings, update }: SettingsProps) {
                   checked={settings.markStyle === style}
                   onChange={() => void update((s) => ({ ...s, markStyle: style }))}
                 />
-                {t(key('markStyle', style))}
+                {t(choiceKey('markStyle', style))}
               </label>
             ))}
           </div>
@@ -66,51 +62,27 @@ export function GeneralSettings({ settings, update }: SettingsProps) {
             {t('hoverDelayHelp')}
           </span>
         </div>
-        <div class="field">
-          <label for="opt-card-language">{t('cardLanguage')}</label>
-          <select
-            id="opt-card-language"
-            value={settings.cardLanguage}
-            onChange={(event) => {
-              // Read now: currentTarget is gone once the event has been dispatched, before update runs.
-              const cardLanguage = (event.currentTarget as HTMLSelectElement).value as CardLanguage;
-              void update((s) => ({ ...s, cardLanguage }));
-            }}
-          >
-            {CARD_LANGUAGES.map((lang) => (
-              <option key={lang} value={lang}>
-                {t(key('cardLanguage', lang))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="opt-theme">{t('theme')}</label>
-          <select id="opt-theme" value={settings.theme} onChange={(event) => {
-              const theme = (event.currentTarget as HTMLSelectElement).value as Theme;
-              void update((s) => ({ ...s, theme }));
-            }}>
-            {THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {t(key('theme', theme))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="opt-card-language"
+          label={t('cardLanguage')}
+          value={settings.cardLanguage}
+          choices={CARD_LANGUAGES}
+          messagePrefix="cardLanguage"
+          onChoose={(cardLanguage) => void update((s) => ({ ...s, cardLanguage }))}
+        />
+        <ChoiceField
+          id="opt-theme"
+          label={t('theme')}
+          value={settings.theme}
+          choices={THEMES}
+          messagePrefix="theme"
+          onChoose={(theme) => void update((s) => ({ ...s, theme }))}
+        />
       </section>
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t('categoriesHeading')}</h2>
         <p class="muted">{t('categoriesHelp')}</p>
-        {CATEGORIES.map((category) => (
-          <Switch
-            key={category}
-            id={`opt-category-${category}`}
-            checked={settings.categories[category]}
-            onChange={(on) => void update((s) => ({ ...s, categories: { ...s.categories, [category]: on } }))}
-          >
-            {categories[category]}
-          </Switch>
-        ))}
+        <CategorySwitches settings={settings} update={update} idPrefix="opt" />
       </section>
     </>
   );
