@@ -679,10 +679,27 @@ export class Matcher {
         if (found[k]!.end > c.end) c = found[k]!;
       }
       if (c.start < taken) continue;
+      if (c.senses[c.senses.length - 1]!.ambiguous) {
+        const c2 = this.withoutRegionSenses(text, c, kept[kept.length - 1]);
+        if (!c2) continue;
+        c = c2;
+      }
       kept.push(c);
       taken = c.end;
     }
     return kept;
+  }
+
+  /**
+   * "Atlanta, Georgia": an ambiguous name right after "<Capitalised word>, " names the region of a place, not the
+   * entity, so its ambiguous senses go (null when none is left). Not when that word is itself a known name: then it
+   * is a list ("Armenia, Georgia and Azerbaijan").
+   */
+  private withoutRegionSenses(text: string, c: Candidate, previous: Candidate | undefined): Candidate | null {
+    const wordEnd = capitalisedWordBeforeComma(text, c.start, (unit) => this.isCapital(unit));
+    if (wordEnd < 0 || (previous && previous.end === wordEnd)) return c;
+    const senses = c.senses.filter((sense) => !sense.ambiguous);
+    return senses.length === 0 ? null : { ...c, senses };
   }
 
   /** The folded letter before `at`, skipping what folding removes (the clitic ل before "لناتو"). */
@@ -849,6 +866,20 @@ function insideAddress(text: string, start: number, end: number): boolean {
   if (token.includes('@') || token.includes('://') || /^(?:www\.|\/)/i.test(token)) return true;
   // A domain: the name followed by ".org", ".int/…", ".ru" (a letter right after the dot).
   return after === 0x2e && /^\.[A-Za-z]{2,}(?:[/:?#]|[^\p{L}]*$)/u.test(text.slice(end, right));
+}
+
+/**
+ * When text[..start) ends with "<Capitalised word>, " (a comma, then spaces), the end of that word; else -1. The word
+ * may hold hyphens and apostrophes (Winston-Salem, O'Fallon).
+ */
+function capitalisedWordBeforeComma(text: string, start: number, isCapital: (unit: number) => boolean): number {
+  let k = start;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === start || k === 0 || text.charCodeAt(k - 1) !== 0x2c) return -1; // ","
+  const wordEnd = k - 1;
+  let left = wordEnd;
+  while (left > 0 && (WORD_OR_MARK.test(text[left - 1]!) || "-'’".includes(text[left - 1]!))) left--;
+  return left < wordEnd && isCapital(text.charCodeAt(left)) ? wordEnd : -1;
 }
 
 /** O'Brien, d'Estaing: a Latin letter and an apostrophe before the match make it the inside of a word. */

@@ -177,6 +177,25 @@ describe('ambiguous names need support in the document', () => {
   });
 });
 
+describe('an ambiguous name after "<Capitalised word>, " is the region of a place, not a mention', () => {
+  // Every text names Armenia or Russia, so "Georgia" has support: only the "City, Region" rule can drop it.
+  it.each([
+    ['Armenia sent a delegation to Atlanta, Georgia last week.', [['armenia', 'Armenia']]],
+    ['Armenia sent a delegation to Atlanta,  Georgia last week.', [['armenia', 'Armenia']]],
+    ['Russia opened an office in Winston-Salem, Georgia.', [['russia', 'Russia']]],
+    // a list of known names stays a list
+    ['Russia, Armenia, Georgia and Azerbaijan met.', [['russia', 'Russia'], ['armenia', 'Armenia'], ['georgia', 'Georgia'], ['azerbaijan', 'Azerbaijan']]],
+    // no comma, a lower-case word, or a comma not right before the name: the usual rule
+    ['Georgia left the treaty in 1999, while Armenia stayed.', [['georgia', 'Georgia'], ['armenia', 'Armenia']]],
+    ['Armenia said that, Georgia aside, the talks went well.', [['armenia', 'Armenia'], ['georgia', 'Georgia']]],
+    ['Armenia and Georgia, Atlanta aside, met.', [['armenia', 'Armenia'], ['georgia', 'Georgia']]],
+    // unambiguous names are never dropped
+    ['Officials in Atlanta, Russia and Armenia agreed.', [['russia', 'Russia'], ['armenia', 'Armenia']]],
+  ] as Array<[string, Array<[string, string]>]>)('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
 describe('document options', () => {
   const text = 'Putin met Lukashenko in Moscow. Putin said Russia and Belarus agree. Moscow was cold.';
   it('first mention only', () => {
