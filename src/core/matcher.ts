@@ -168,7 +168,8 @@ export class Matcher {
   private fastDone = false; // the last walkFast went all the way (and counted the words)
   private readonly kept = new Int32Array(CHUNK);
 
-  constructor(lexicon: Lexicon) {
+  /** Compiles the lexicon, or loads its automaton as built ahead of time (see automaton() and Automaton). */
+  constructor(lexicon: Lexicon, automaton?: Automaton) {
     this.lexicon = lexicon;
 
     // Alphabet: symbol 1 is the space; then the Arabic clitic letters; then every unit of every key.
@@ -184,7 +185,8 @@ export class Matcher {
     this.space = 1;
     for (const letter of [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS]) addUnit(letter.charCodeAt(0));
     const variants: Array<{ text: string; key: number; afterLam: number }> = [];
-    lexicon.keys.forEach((key, k) => {
+    if (automaton) for (const unit of automaton.units) addUnit(unit);
+    else lexicon.keys.forEach((key, k) => {
       for (const v of arabicArticleVariants(key)) {
         variants.push({ text: v.text, key: k, afterLam: v.afterLam ? 1 : 0 });
         for (let i = 0; i < v.text.length; i++) addUnit(v.text.charCodeAt(i));
@@ -196,24 +198,38 @@ export class Matcher {
     for (const letter of ARABIC_PREPOSITIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 2;
     this.lam = 'ل'.charCodeAt(0);
 
-    // The trie, laid out as a double array straight from the sorted variants.
-    variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
-    const layout = layoutDoubleArray(
-      variants.map((v) => v.text),
-      symbolOf,
-      units.length,
-    );
-    this.base = layout.base;
-    this.check = layout.check;
-    this.states = layout.states;
-    this.term = new Uint8Array(this.base.length);
-    variants.forEach((v, i) => {
-      const slot = layout.slotOfKey[i]!;
-      const list = this.outputs.get(slot);
-      if (list) list.push(v.key, v.afterLam);
-      else this.outputs.set(slot, [v.key, v.afterLam]);
-      this.term[slot] = 1;
-    });
+    if (automaton) {
+      this.base = decodeBase(automaton.base);
+      this.check = decodeCheck(automaton.check);
+      this.states = automaton.states;
+      this.term = new Uint8Array(this.base.length);
+      for (let i = 0, slot = 0; i < automaton.outputs.length; ) {
+        slot += automaton.outputs[i]!;
+        const n = automaton.outputs[i + 1]! * 2;
+        this.outputs.set(slot, automaton.outputs.slice(i + 2, i + 2 + n));
+        this.term[slot] = 1;
+        i += 2 + n;
+      }
+    } else {
+      // The trie, laid out as a double array straight from the sorted variants.
+      variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
+      const layout = layoutDoubleArray(
+        variants.map((v) => v.text),
+        symbolOf,
+        units.length,
+      );
+      this.base = layout.base;
+      this.check = layout.check;
+      this.states = layout.states;
+      this.term = new Uint8Array(this.base.length);
+      variants.forEach((v, i) => {
+        const slot = layout.slotOfKey[i]!;
+        const list = this.outputs.get(slot);
+        if (list) list.push(v.key, v.afterLam);
+        else this.outputs.set(slot, [v.key, v.afterLam]);
+        this.term[slot] = 1;
+      });
+    }
 
     // walkFast's filter: the first three symbols of every path in the trie, and every two-symbol key followed by a
     // separator (symbol 0, or a separator of the alphabet). Symbols of removed or unseen units never reach the set:
@@ -252,6 +268,18 @@ export class Matcher {
       }
       return Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
     });
+  }
+
+  /** The automaton in its shipped form: JSON-safe numbers, small deltas that gzip well (see Automaton). */
+  automaton(): Automaton {
+    const outputs: number[] = [];
+    let previous = 0;
+    for (const slot of [...this.outputs.keys()].sort((x, y) => x - y)) {
+      const list = this.outputs.get(slot)!;
+      outputs.push(slot - previous, list.length / 2, ...list);
+      previous = slot;
+    }
+    return { version: 1, units: this.units.slice(1), states: this.states, base: encodeBase(this.base), check: encodeCheck(this.check), outputs };
   }
 
   // ---- the unit table
@@ -999,6 +1027,55 @@ function layoutDoubleArray(keys: string[], symbolOf: Uint16Array, symbols: numbe
   grow(top + symbols + 1);
   const length = top + symbols + 1;
   return { base: base.slice(0, length), check: check.slice(0, length), slotOfKey, states };
+}
+
+// ---------------------------------------------------------------- the automaton, built ahead of time
+
+/**
+ * The compiled trie as plain numbers, so the content script loads it instead of laying out the double array on every
+ * page (scripts/build-content.ts builds it). Only valid with the lexicon it was compiled from.
+ */
+export interface Automaton {
+  version: 1;
+  /** The alphabet's units in symbol order, from symbol 1. */
+  units: number[];
+  states: number;
+  /** Per slot: 0 without children, else base - slot, plus 1 when not negative (so 0 stays free). */
+  base: number[];
+  /** Per slot: 0 when free (and for the root and dead state), else slot - parent (never 0). */
+  check: number[];
+  /** Per terminal slot, in slot order: slot - previous terminal slot, count, then [key, afterLam] × count. */
+  outputs: number[];
+}
+
+function encodeBase(base: Int32Array): number[] {
+  return Array.from(base, (b, s) => (b === 0 ? 0 : b - s >= 0 ? b - s + 1 : b - s));
+}
+
+function decodeBase(encoded: readonly number[]): Int32Array {
+  const base = new Int32Array(encoded.length);
+  for (let s = 0; s < encoded.length; s++) {
+    const e = encoded[s]!;
+    base[s] = e === 0 ? 0 : e > 0 ? e - 1 + s : e + s;
+  }
+  return base;
+}
+
+function encodeCheck(check: Int32Array): number[] {
+  return Array.from(check, (c, t) => (c < 0 ? 0 : t - c));
+}
+
+function decodeCheck(encoded: readonly number[]): Int32Array {
+  const check = new Int32Array(encoded.length);
+  for (let t = 0; t < encoded.length; t++) check[t] = encoded[t] === 0 ? -1 : t - encoded[t]!;
+  check[DEAD] = -2;
+  check[ROOT] = -2;
+  return check;
+}
+
+/** A matcher from a lexicon and the automaton compiled from it ahead of time (Matcher.automaton()). */
+export function loadMatcher(lexicon: Lexicon, automaton: Automaton): Matcher {
+  return new Matcher(lexicon, automaton);
 }
 
 // ---------------------------------------------------------------- construction helpers
