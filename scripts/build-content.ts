@@ -37,7 +37,9 @@ const prebuiltLexicon: Plugin = {
       return {
         contents: [
           `export const shippedLexicon = ${JSON.stringify(lexicon)};`,
-          `export const shippedAutomaton = JSON.parse(${JSON.stringify(JSON.stringify(automaton))});`,
+          // Parsed on first use, like the matcher: a page where the extension is off does not pay for it.
+          `const automaton = ${JSON.stringify(JSON.stringify(automaton))};`,
+          'export function shippedAutomaton() { return JSON.parse(automaton); }',
         ].join('\n'),
         loader: 'js',
       };

@@ -30,7 +30,7 @@ function startContentScript(forceWrapper: boolean): void {
   const core = (): PageMatcher => {
     if (!compiled) {
       const buildStart = performance.now();
-      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon, shippedAutomaton));
+      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon, shippedAutomaton()));
       scheduler.stats.matcherBuildMs = performance.now() - buildStart;
     }
     return compiled;

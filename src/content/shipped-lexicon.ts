@@ -9,6 +9,8 @@ export const shippedLexicon: Lexicon = buildLexicon(bundledPack).lexicon;
 
 /**
  * The matcher's automaton compiled from shippedLexicon. In node it is null (the matcher compiles at run time); the
- * build fills it in, so the page only decodes it (compiling takes 40–100 ms, decoding about 1 ms).
+ * build ships it as JSON text parsed by this function, so the page only decodes it (compiling takes 40–100 ms).
  */
-export const shippedAutomaton: Automaton | null = null;
+export function shippedAutomaton(): Automaton | null {
+  return null;
+}

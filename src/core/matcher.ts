@@ -210,6 +210,7 @@ export class Matcher {
         this.term[slot] = 1;
         i += 2 + n;
       }
+      this.prefix3.set(automaton.prefix3);
     } else {
       // The trie, laid out as a double array straight from the sorted variants.
       variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
@@ -246,7 +247,8 @@ export class Matcher {
       for (let c = 1; c < symbols; c++) if (this.check[this.base[slot]! + c] === slot) list.push(c);
       return list;
     };
-    for (const a of children(ROOT)) {
+    // (An automaton built ahead of time carries the set.)
+    if (!automaton) for (const a of children(ROOT)) {
       const ta = this.base[ROOT]! + a;
       for (const b of children(ta)) {
         const tb = this.base[ta]! + b;
@@ -260,14 +262,23 @@ export class Matcher {
     this.keepSecond[this.space] = 1;
 
     this.checked = new Uint8Array(lexicon.keys.length);
-    this.allSenses = lexicon.senses.map((list, key) => {
-      const senses: Sense[] = [];
-      for (let i = 0; i < list.length; i += 2) {
-        if ((list[i + 1]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
-        senses.push(Object.freeze({ entity: lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! }));
-      }
-      return Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
+    lexicon.senses.forEach((list, key) => {
+      for (let i = 1; i < list.length; i += 2) if ((list[i]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
     });
+    // A page names a handful of keys: their sense lists are built when first found, not all at load.
+    this.allSenses = new Array<readonly Sense[] | undefined>(lexicon.keys.length);
+  }
+
+  /** All senses of a key, unambiguous first, built once. */
+  private sensesOfKey(key: number): readonly Sense[] {
+    const list = this.lexicon.senses[key]!;
+    const senses: Sense[] = [];
+    for (let i = 0; i < list.length; i += 2) {
+      senses.push(Object.freeze({ entity: this.lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! }));
+    }
+    const all = Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
+    this.allSenses[key] = all;
+    return all;
   }
 
   /** The automaton in its shipped form: JSON-safe numbers, small deltas that gzip well (see Automaton). */
@@ -279,7 +290,8 @@ export class Matcher {
       outputs.push(slot - previous, list.length / 2, ...list);
       previous = slot;
     }
-    return { version: 1, units: this.units.slice(1), states: this.states, base: encodeBase(this.base), check: encodeCheck(this.check), outputs };
+    const { units, states, base, check, prefix3 } = this;
+    return { version: 1, units: units.slice(1), states, base: encodeBase(base), check: encodeCheck(check), outputs, prefix3: Array.from(prefix3) };
   }
 
   // ---- the unit table
@@ -641,7 +653,7 @@ export class Matcher {
   }
 
   /** Per key: all its senses, unambiguous first (shared by the candidates, so nobody may change them). */
-  private readonly allSenses: Array<readonly Sense[]>;
+  private readonly allSenses: Array<readonly Sense[] | undefined>;
   /** Per key: 1 when a sense needs a look at the text (case-sensitive, capital), else 0. */
   private readonly checked: Uint8Array;
   /** Per unit: 0 not known yet, 1 not a capital letter, 2 a capital letter. */
@@ -722,7 +734,7 @@ export class Matcher {
 
   /** The senses of a key that this text (at start..end) can have: case-sensitive keys and capitals checked. */
   private sensesOf(key: number, text: string, start: number, end: number): readonly Sense[] {
-    const all = this.allSenses[key]!;
+    const all = this.allSenses[key] ?? this.sensesOfKey(key);
     if (this.checked[key] === 0) return all;
     const list = this.lexicon.senses[key]!;
     let passed = 0;
@@ -1046,6 +1058,8 @@ export interface Automaton {
   check: number[];
   /** Per terminal slot, in slot order: slot - previous terminal slot, count, then [key, afterLam] × count. */
   outputs: number[];
+  /** walkFast's prefix set, as it is. */
+  prefix3: number[];
 }
 
 function encodeBase(base: Int32Array): number[] {
