@@ -199,8 +199,7 @@ export class Matcher {
     this.lam = 'ل'.charCodeAt(0);
 
     if (automaton) {
-      this.base = decodeBase(automaton.base);
-      this.check = decodeCheck(automaton.check);
+      [this.base, this.check] = decodeTrie(automaton);
       this.states = automaton.states;
       this.term = new Uint8Array(this.base.length);
       for (let i = 0, slot = 0; i < automaton.outputs.length; ) {
@@ -237,7 +236,8 @@ export class Matcher {
     // walkFast keeps those starts anyway.
     const symbols = units.length;
     const separators = [0];
-    for (let sym = 1; sym < symbols; sym++) if (!WORD_OR_MARK.test(String.fromCharCode(units[sym]!))) separators.push(sym);
+    // (Not when loading: the set is shipped, and compiling the Unicode regex costs a page milliseconds.)
+    if (!automaton) for (let sym = 1; sym < symbols; sym++) if (!WORD_OR_MARK.test(String.fromCharCode(units[sym]!))) separators.push(sym);
     const add = (a: number, b: number, c: number) => {
       const h = prefixHash(a, b, c);
       this.prefix3[h >>> 5]! |= 1 << (h & 31);
@@ -1066,25 +1066,23 @@ function encodeBase(base: Int32Array): number[] {
   return Array.from(base, (b, s) => (b === 0 ? 0 : b - s >= 0 ? b - s + 1 : b - s));
 }
 
-function decodeBase(encoded: readonly number[]): Int32Array {
-  const base = new Int32Array(encoded.length);
-  for (let s = 0; s < encoded.length; s++) {
-    const e = encoded[s]!;
-    base[s] = e === 0 ? 0 : e > 0 ? e - 1 + s : e + s;
-  }
-  return base;
-}
-
 function encodeCheck(check: Int32Array): number[] {
   return Array.from(check, (c, t) => (c < 0 ? 0 : t - c));
 }
 
-function decodeCheck(encoded: readonly number[]): Int32Array {
-  const check = new Int32Array(encoded.length);
-  for (let t = 0; t < encoded.length; t++) check[t] = encoded[t] === 0 ? -1 : t - encoded[t]!;
+/** Both arrays in one loop over typed copies: this runs on every page, mostly before the JIT has warmed up. */
+function decodeTrie(automaton: Automaton): [Int32Array, Int32Array] {
+  const base = new Int32Array(automaton.base);
+  const check = new Int32Array(automaton.check);
+  for (let s = 0; s < base.length; s++) {
+    const b = base[s]!;
+    if (b !== 0) base[s] = b > 0 ? b - 1 + s : b + s;
+    const c = check[s]!;
+    check[s] = c === 0 ? -1 : s - c;
+  }
   check[DEAD] = -2;
   check[ROOT] = -2;
-  return check;
+  return [base, check];
 }
 
 /** A matcher from a lexicon and the automaton compiled from it ahead of time (Matcher.automaton()). */
