@@ -199,6 +199,7 @@ export class Matcher {
     this.lam = 'ل'.charCodeAt(0);
 
     if (automaton) {
+      if (automaton.keys !== lexicon.keys.length) throw new Error('automaton built from another lexicon');
       [this.base, this.check] = decodeTrie(automaton);
       this.states = automaton.states;
       this.term = new Uint8Array(this.base.length);
@@ -291,7 +292,8 @@ export class Matcher {
       previous = slot;
     }
     const { units, states, base, check, prefix3 } = this;
-    return { version: 1, units: units.slice(1), states, base: encodeBase(base), check: encodeCheck(check), outputs, prefix3: Array.from(prefix3) };
+    const keys = this.lexicon.keys.length;
+    return { version: 1, keys, units: units.slice(1), states, base: encodeBase(base), check: encodeCheck(check), outputs, prefix3: Array.from(prefix3) };
   }
 
   // ---- the unit table
@@ -1049,6 +1051,8 @@ function layoutDoubleArray(keys: string[], symbolOf: Uint16Array, symbols: numbe
  */
 export interface Automaton {
   version: 1;
+  /** How many keys the lexicon it was compiled from has (a cheap check that it is loaded with the same one). */
+  keys: number;
   /** The alphabet's units in symbol order, from symbol 1. */
   units: number[];
   states: number;

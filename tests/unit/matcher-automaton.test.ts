@@ -68,3 +68,10 @@ describe('the automaton built ahead of time', () => {
     expect(again.scanText(text).mentions.length).toBeGreaterThan(0);
   });
 });
+
+describe('loading guards', () => {
+  it('refuses an automaton built from another lexicon', () => {
+    const small = buildLexicon(testPack).lexicon;
+    expect(() => loadMatcher(small, shipped)).toThrow(/another lexicon/);
+  });
+});
