@@ -1,7 +1,7 @@
 // The core matcher (src/core/matcher.ts) behind the page's PageMatcher interface: candidates per block, and the
 // document-level resolve step that decides on ambiguous names and first-mention-only.
 import type { Candidate as CoreCandidate } from '../core/matcher.ts';
-import { compileMatcher } from '../core/matcher.ts';
+import { compileMatcher, loadMatcher, type Automaton } from '../core/matcher.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import { CATEGORIES, type Category } from '../core/pack.ts';
 import type { Candidate, PageMatcher, ResolveOptions } from './matching.ts';
@@ -10,8 +10,9 @@ interface CoreBacked extends Candidate {
   source: CoreCandidate;
 }
 
-export function createCoreMatcher(lexicon: Lexicon): PageMatcher {
-  const matcher = compileMatcher(lexicon);
+/** With the automaton built ahead of time from this lexicon, the matcher loads it instead of compiling. */
+export function createCoreMatcher(lexicon: Lexicon, automaton: Automaton | null = null): PageMatcher {
+  const matcher = automaton ? loadMatcher(lexicon, automaton) : compileMatcher(lexicon);
   const categories = new Map<string, Category>();
   lexicon.ids.forEach((id, i) => categories.set(id, CATEGORIES[lexicon.categories[i]!]!));
 

@@ -9,7 +9,7 @@ import { isActiveOn, type Settings } from '../core/settings.ts';
 import { createHighlightPainter, hasHighlightApi } from './highlight-painter.ts';
 import { createCoreMatcher } from './core-matcher.ts';
 import type { PageMatcher } from './matching.ts';
-import { shippedLexicon } from './shipped-lexicon.ts';
+import { shippedAutomaton, shippedLexicon } from './shipped-lexicon.ts';
 import { liveRange, type Mark } from './mark-types.ts';
 import { createMarksApi, setMarksApi, type ActivateReason } from './marks-api.ts';
 import { findTextRoot } from './collect.ts';
@@ -30,7 +30,7 @@ function startContentScript(forceWrapper: boolean): void {
   const core = (): PageMatcher => {
     if (!compiled) {
       const buildStart = performance.now();
-      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon));
+      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon, shippedAutomaton()));
       scheduler.stats.matcherBuildMs = performance.now() - buildStart;
     }
     return compiled;

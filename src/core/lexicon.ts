@@ -1,7 +1,7 @@
 // The lexicon: every written form of every name, folded, with what the matcher needs to decide on a match and
 // nothing else (no summaries, backgrounds, roles or sources). It is plain JSON, built once from the pack
-// (buildLexicon) and shipped to the content script; the matcher compiles it into its automaton when it loads
-// (compileMatcher in matcher.ts), adding the Arabic clitic forms there.
+// (buildLexicon) and shipped to the content script; the matcher compiles it into its automaton (compileMatcher in
+// matcher.ts), adding the Arabic clitic forms there. The content script gets that automaton built ahead of time.
 import { aliasForms } from './forms.ts';
 import { fold } from './normalize.ts';
 import type { Category, Pack } from './pack.ts';

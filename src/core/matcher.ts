@@ -168,7 +168,8 @@ export class Matcher {
   private fastDone = false; // the last walkFast went all the way (and counted the words)
   private readonly kept = new Int32Array(CHUNK);
 
-  constructor(lexicon: Lexicon) {
+  /** Compiles the lexicon, or loads its automaton as built ahead of time (see automaton() and Automaton). */
+  constructor(lexicon: Lexicon, automaton?: Automaton) {
     this.lexicon = lexicon;
 
     // Alphabet: symbol 1 is the space; then the Arabic clitic letters; then every unit of every key.
@@ -184,7 +185,8 @@ export class Matcher {
     this.space = 1;
     for (const letter of [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS]) addUnit(letter.charCodeAt(0));
     const variants: Array<{ text: string; key: number; afterLam: number }> = [];
-    lexicon.keys.forEach((key, k) => {
+    if (automaton) for (const unit of automaton.units) addUnit(unit);
+    else lexicon.keys.forEach((key, k) => {
       for (const v of arabicArticleVariants(key)) {
         variants.push({ text: v.text, key: k, afterLam: v.afterLam ? 1 : 0 });
         for (let i = 0; i < v.text.length; i++) addUnit(v.text.charCodeAt(i));
@@ -196,31 +198,47 @@ export class Matcher {
     for (const letter of ARABIC_PREPOSITIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 2;
     this.lam = 'ل'.charCodeAt(0);
 
-    // The trie, laid out as a double array straight from the sorted variants.
-    variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
-    const layout = layoutDoubleArray(
-      variants.map((v) => v.text),
-      symbolOf,
-      units.length,
-    );
-    this.base = layout.base;
-    this.check = layout.check;
-    this.states = layout.states;
-    this.term = new Uint8Array(this.base.length);
-    variants.forEach((v, i) => {
-      const slot = layout.slotOfKey[i]!;
-      const list = this.outputs.get(slot);
-      if (list) list.push(v.key, v.afterLam);
-      else this.outputs.set(slot, [v.key, v.afterLam]);
-      this.term[slot] = 1;
-    });
+    if (automaton) {
+      if (automaton.keys !== lexicon.keys.length) throw new Error('automaton built from another lexicon');
+      [this.base, this.check] = decodeTrie(automaton);
+      this.states = automaton.states;
+      this.term = new Uint8Array(this.base.length);
+      for (let i = 0, slot = 0; i < automaton.outputs.length; ) {
+        slot += automaton.outputs[i]!;
+        const n = automaton.outputs[i + 1]! * 2;
+        this.outputs.set(slot, automaton.outputs.slice(i + 2, i + 2 + n));
+        this.term[slot] = 1;
+        i += 2 + n;
+      }
+      this.prefix3.set(automaton.prefix3);
+    } else {
+      // The trie, laid out as a double array straight from the sorted variants.
+      variants.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : x.afterLam - y.afterLam));
+      const layout = layoutDoubleArray(
+        variants.map((v) => v.text),
+        symbolOf,
+        units.length,
+      );
+      this.base = layout.base;
+      this.check = layout.check;
+      this.states = layout.states;
+      this.term = new Uint8Array(this.base.length);
+      variants.forEach((v, i) => {
+        const slot = layout.slotOfKey[i]!;
+        const list = this.outputs.get(slot);
+        if (list) list.push(v.key, v.afterLam);
+        else this.outputs.set(slot, [v.key, v.afterLam]);
+        this.term[slot] = 1;
+      });
+    }
 
     // walkFast's filter: the first three symbols of every path in the trie, and every two-symbol key followed by a
     // separator (symbol 0, or a separator of the alphabet). Symbols of removed or unseen units never reach the set:
     // walkFast keeps those starts anyway.
     const symbols = units.length;
     const separators = [0];
-    for (let sym = 1; sym < symbols; sym++) if (!WORD_OR_MARK.test(String.fromCharCode(units[sym]!))) separators.push(sym);
+    // (Not when loading: the set is shipped, and compiling the Unicode regex costs a page milliseconds.)
+    if (!automaton) for (let sym = 1; sym < symbols; sym++) if (!WORD_OR_MARK.test(String.fromCharCode(units[sym]!))) separators.push(sym);
     const add = (a: number, b: number, c: number) => {
       const h = prefixHash(a, b, c);
       this.prefix3[h >>> 5]! |= 1 << (h & 31);
@@ -230,7 +248,8 @@ export class Matcher {
       for (let c = 1; c < symbols; c++) if (this.check[this.base[slot]! + c] === slot) list.push(c);
       return list;
     };
-    for (const a of children(ROOT)) {
+    // (An automaton built ahead of time carries the set.)
+    if (!automaton) for (const a of children(ROOT)) {
       const ta = this.base[ROOT]! + a;
       for (const b of children(ta)) {
         const tb = this.base[ta]! + b;
@@ -244,14 +263,37 @@ export class Matcher {
     this.keepSecond[this.space] = 1;
 
     this.checked = new Uint8Array(lexicon.keys.length);
-    this.allSenses = lexicon.senses.map((list, key) => {
-      const senses: Sense[] = [];
-      for (let i = 0; i < list.length; i += 2) {
-        if ((list[i + 1]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
-        senses.push(Object.freeze({ entity: lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! }));
-      }
-      return Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
+    lexicon.senses.forEach((list, key) => {
+      for (let i = 1; i < list.length; i += 2) if ((list[i]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
     });
+    // A page names a handful of keys: their sense lists are built when first found, not all at load.
+    this.allSenses = new Array<readonly Sense[] | undefined>(lexicon.keys.length);
+  }
+
+  /** All senses of a key, unambiguous first, built once. */
+  private sensesOfKey(key: number): readonly Sense[] {
+    const list = this.lexicon.senses[key]!;
+    const senses: Sense[] = [];
+    for (let i = 0; i < list.length; i += 2) {
+      senses.push(Object.freeze({ entity: this.lexicon.ids[list[i]!]!, ambiguous: (list[i + 1]! & SENSE_AMBIGUOUS) !== 0, index: list[i]! }));
+    }
+    const all = Object.freeze(senses.sort((x, y) => Number(x.ambiguous) - Number(y.ambiguous)));
+    this.allSenses[key] = all;
+    return all;
+  }
+
+  /** The automaton in its shipped form: JSON-safe numbers, small deltas that gzip well (see Automaton). */
+  automaton(): Automaton {
+    const outputs: number[] = [];
+    let previous = 0;
+    for (const slot of [...this.outputs.keys()].sort((x, y) => x - y)) {
+      const list = this.outputs.get(slot)!;
+      outputs.push(slot - previous, list.length / 2, ...list);
+      previous = slot;
+    }
+    const { units, states, base, check, prefix3 } = this;
+    const keys = this.lexicon.keys.length;
+    return { version: 1, keys, units: units.slice(1), states, base: encodeBase(base), check: encodeCheck(check), outputs, prefix3: Array.from(prefix3) };
   }
 
   // ---- the unit table
@@ -613,7 +655,7 @@ export class Matcher {
   }
 
   /** Per key: all its senses, unambiguous first (shared by the candidates, so nobody may change them). */
-  private readonly allSenses: Array<readonly Sense[]>;
+  private readonly allSenses: Array<readonly Sense[] | undefined>;
   /** Per key: 1 when a sense needs a look at the text (case-sensitive, capital), else 0. */
   private readonly checked: Uint8Array;
   /** Per unit: 0 not known yet, 1 not a capital letter, 2 a capital letter. */
@@ -711,7 +753,7 @@ export class Matcher {
 
   /** The senses of a key that this text (at start..end) can have: case-sensitive keys and capitals checked. */
   private sensesOf(key: number, text: string, start: number, end: number): readonly Sense[] {
-    const all = this.allSenses[key]!;
+    const all = this.allSenses[key] ?? this.sensesOfKey(key);
     if (this.checked[key] === 0) return all;
     const list = this.lexicon.senses[key]!;
     let passed = 0;
@@ -1030,6 +1072,57 @@ function layoutDoubleArray(keys: string[], symbolOf: Uint16Array, symbols: numbe
   grow(top + symbols + 1);
   const length = top + symbols + 1;
   return { base: base.slice(0, length), check: check.slice(0, length), slotOfKey, states };
+}
+
+// ---------------------------------------------------------------- the automaton, built ahead of time
+
+/**
+ * The compiled trie as plain numbers, so the content script loads it instead of laying out the double array on every
+ * page (scripts/build-content.ts builds it). Only valid with the lexicon it was compiled from.
+ */
+export interface Automaton {
+  version: 1;
+  /** How many keys the lexicon it was compiled from has (a cheap check that it is loaded with the same one). */
+  keys: number;
+  /** The alphabet's units in symbol order, from symbol 1. */
+  units: number[];
+  states: number;
+  /** Per slot: 0 without children, else base - slot, plus 1 when not negative (so 0 stays free). */
+  base: number[];
+  /** Per slot: 0 when free (and for the root and dead state), else slot - parent (never 0). */
+  check: number[];
+  /** Per terminal slot, in slot order: slot - previous terminal slot, count, then [key, afterLam] × count. */
+  outputs: number[];
+  /** walkFast's prefix set, as it is. */
+  prefix3: number[];
+}
+
+function encodeBase(base: Int32Array): number[] {
+  return Array.from(base, (b, s) => (b === 0 ? 0 : b - s >= 0 ? b - s + 1 : b - s));
+}
+
+function encodeCheck(check: Int32Array): number[] {
+  return Array.from(check, (c, t) => (c < 0 ? 0 : t - c));
+}
+
+/** Both arrays in one loop over typed copies: this runs on every page, mostly before the JIT has warmed up. */
+function decodeTrie(automaton: Automaton): [Int32Array, Int32Array] {
+  const base = new Int32Array(automaton.base);
+  const check = new Int32Array(automaton.check);
+  for (let s = 0; s < base.length; s++) {
+    const b = base[s]!;
+    if (b !== 0) base[s] = b > 0 ? b - 1 + s : b + s;
+    const c = check[s]!;
+    check[s] = c === 0 ? -1 : s - c;
+  }
+  check[DEAD] = -2;
+  check[ROOT] = -2;
+  return [base, check];
+}
+
+/** A matcher from a lexicon and the automaton compiled from it ahead of time (Matcher.automaton()). */
+export function loadMatcher(lexicon: Lexicon, automaton: Automaton): Matcher {
+  return new Matcher(lexicon, automaton);
 }
 
 // ---------------------------------------------------------------- construction helpers
