@@ -5,7 +5,7 @@ import { blockOf, findTextRoot, isInline, isInsideSkipped, isSkipped, OWN_UI_ATT
 import { createHitIndex, markAtPoint } from './hit-index.ts';
 import { compareRanges, type Mark, type Painter } from './mark-types.ts';
 import type { Candidate, PageMatcher } from './matching.ts';
-import type { Job, Scheduler } from './scheduler.ts';
+import { AFTER_PAINT, type Job, type Scheduler } from './scheduler.ts';
 
 export interface ScannedRun extends TextRun {
   candidates: Candidate[];
@@ -194,6 +194,8 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
       early.set(block, list);
     }
     if (changed) notify();
+    // Let the viewport's marks paint before the rest of the page is read.
+    if (onScreen.length > 0) yield AFTER_PAINT;
     for (const run of walkRuns(textRoot, (element) => {
       const list = early.get(element);
       if (!list) return false;

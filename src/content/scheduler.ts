@@ -3,6 +3,12 @@
 
 export const SLICE_MS = 4;
 
+/**
+ * Yielded by a job to end the current slice and go on only after the next frame has painted (or 50 ms, for tabs in
+ * the background, which get no frames): the viewport's marks show before the rest of the page is read.
+ */
+export const AFTER_PAINT = Symbol('after paint');
+
 export interface WorkStats {
   /** Main-thread time spent in slices (ms). */
   busyMs: number;
@@ -35,6 +41,17 @@ export function createScheduler(now: () => number = () => performance.now()) {
     channel!.port2.postMessage(null);
   };
 
+  const afterPaint = (callback: () => void) => {
+    let called = false;
+    const once = () => {
+      if (called) return;
+      called = true;
+      callback();
+    };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 50);
+  };
+
   /** Run `work` in slices until it finishes or is cancelled; `done` resolves true when it finished. */
   function run(work: Iterator<unknown>, sliceMs = SLICE_MS): Job {
     let cancelled = false;
@@ -44,13 +61,19 @@ export function createScheduler(now: () => number = () => performance.now()) {
       if (cancelled) return resolveDone(false);
       const start = now();
       let finished = false;
+      let waitForPaint = false;
       depth++;
       try {
         // A step is one text run; check the clock after each, so a slice ends close to its budget.
         for (let steps = 0; ; steps++) {
           if (steps > 0 && now() - start >= sliceMs) break;
-          if (work.next().done) {
+          const step = work.next();
+          if (step.done) {
             finished = true;
+            break;
+          }
+          if (step.value === AFTER_PAINT) {
+            waitForPaint = true;
             break;
           }
         }
@@ -65,6 +88,7 @@ export function createScheduler(now: () => number = () => performance.now()) {
       stats.slices++;
       stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
       if (finished) resolveDone(true);
+      else if (waitForPaint) afterPaint(() => nextTurn(slice));
       else nextTurn(slice);
     };
     nextTurn(slice);
