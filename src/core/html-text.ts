@@ -5,7 +5,7 @@
 // "\n", whitespace inside a block collapsed to one space (as the page shows it). Also the publication day, from the
 // same evidence the content script uses: date metas, JSON-LD, <time> in the article, then the page's URL.
 // Pure: a small hand-written tokenizer (no DOM), so the CLI needs no browser and no dependency.
-import { isIsoDay } from './dates.ts';
+import { dayFromUrl, publishedDay } from './published-date.ts';
 
 export interface HtmlBlock {
   /** Offsets of the block in `text`. */
@@ -292,62 +292,11 @@ export const DATE_META_KEYS = [
   'dc.date.issued',
 ];
 
-/** "2021-08-31", "2021-08-31T08:05:00Z", "2021-08-31 08:05" → "2021-08-31"; anything else → null. */
-export function dayFromIsoText(text: string | undefined | null): string | null {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text ?? '');
-  if (!match) return null;
-  const day = `${match[1]}-${match[2]}-${match[3]}`;
-  return isIsoDay(day) ? day : null;
-}
-
-/** The first datePublished in JSON-LD: an object, an array or an @graph, nested at any (reasonable) depth. */
-export function dayFromJsonLd(json: string): string | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  const visit = (value: unknown, depth: number): string | null => {
-    if (depth > 8 || typeof value !== 'object' || value === null) return null;
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        const day = visit(item, depth + 1);
-        if (day) return day;
-      }
-      return null;
-    }
-    const record = value as Record<string, unknown>;
-    const own = Array.isArray(record.datePublished) ? record.datePublished[0] : record.datePublished;
-    const day = typeof own === 'string' ? dayFromIsoText(own) : null;
-    if (day) return day;
-    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) {
-      const inner = visit(record[key], depth + 1);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return visit(data, 0);
-}
-
-/** A date in a URL's path, as news sites write them: /2021/08/31/ or /2021-08-31/. */
-export function dayFromUrl(url: string): string | null {
-  let path = url;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    // not absolute: read it as a path
-  }
-  const match = /(?:^|\/)((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:\/|[-_.]|$)/.exec(path);
-  if (!match) return null;
-  const day = `${match[1]}-${match[2]}-${match[3]}`;
-  return isIsoDay(day) ? day : null;
-}
-
 function textOf(element: Element): string {
   return element.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
 
+/** Gather what the page offers about its publication day; src/core/published-date.ts decides, as for the content script. */
 function publicationDay(document: Element, root: Element): string | null {
   const all = [...elements(document)];
   const metas: string[] = [];
@@ -364,33 +313,19 @@ function publicationDay(document: Element, root: Element): string | null {
       if (value) metas.push(value);
     }
   }
-  for (const text of metas) {
-    const day = dayFromIsoText(text);
-    if (day) return day;
-  }
-  for (const script of all) {
-    if (script.tag === 'script' && (script.attrs.get('type') ?? '').toLowerCase() === 'application/ld+json') {
-      const day = dayFromJsonLd(textOf(script));
-      if (day) return day;
-    }
-  }
-  for (const time of elements(root)) {
-    if (time.tag === 'time') {
-      const day = dayFromIsoText(time.attrs.get('datetime'));
-      if (day) return day;
-    }
-  }
-  for (const element of all) {
-    const url =
-      element.tag === 'link' && (element.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')
-        ? element.attrs.get('href')
-        : element.tag === 'meta' && element.attrs.get('property') === 'og:url'
-          ? element.attrs.get('content')
-          : undefined;
-    const day = url ? dayFromUrl(url) : null;
-    if (day) return day;
-  }
-  return null;
+  const jsonLd = all
+    .filter((script) => script.tag === 'script' && (script.attrs.get('type') ?? '').toLowerCase() === 'application/ld+json')
+    .map(textOf);
+  const times = [...elements(root)].filter((time) => time.tag === 'time').map((time) => time.attrs.get('datetime') ?? '');
+  const urls = all.map((element) =>
+    element.tag === 'link' && (element.attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')
+      ? element.attrs.get('href')
+      : element.tag === 'meta' && element.attrs.get('property') === 'og:url'
+        ? element.attrs.get('content')
+        : undefined,
+  );
+  const url = urls.find((candidate) => candidate !== undefined && dayFromUrl(candidate) !== null) ?? '';
+  return publishedDay({ metas, jsonLd, times, url });
 }
 
 // ---------------------------------------------------------------- entry point

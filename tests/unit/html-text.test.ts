@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromIsoText, dayFromJsonLd, dayFromUrl, decodeEntities, htmlToText } from '../../src/core/html-text.ts';
+import { decodeEntities, htmlToText } from '../../src/core/html-text.ts';
+import { dayFromIsoText, dayFromJsonLd, dayFromUrl } from '../../src/core/published-date.ts';
 
 const filler = '<p>' + 'Filler words of a long enough article body. '.repeat(6) + '</p>';
 
