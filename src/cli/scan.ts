@@ -7,6 +7,7 @@ import { htmlToText } from '../core/html-text.ts';
 import { documentLang, matcherForPack, type Matcher } from '../core/matcher.ts';
 import type { Lang } from '../core/pack.ts';
 import { LANGS } from '../core/pack.ts';
+import { langFromTag } from '../core/script-lang.ts';
 import { parseArgs } from './args.ts';
 import type { CliIo } from './io.ts';
 
@@ -60,11 +61,6 @@ export function scanDocument(
     return { entity: m.entity, start: m.start + offset, end: m.end + offset, text: m.text };
   });
   return { lang: documentLang(scans, lang), mentions };
-}
-
-function langFromTag(tag: string): Lang | null {
-  const code = tag.trim().slice(0, 2).toLowerCase();
-  return (LANGS as readonly string[]).includes(code) ? (code as Lang) : null;
 }
 
 function formatTable(files: ScannedFile[]): string {
