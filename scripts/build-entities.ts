@@ -1,17 +1,12 @@
 // Validate entities/*.yaml and compile them into generated/entities.json.
 // `--check` validates only. Any error exits 1, naming the file and the field.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileEntities, formatError } from '../src/kb/compile.ts';
+import { readEntityFiles } from '../src/kb/read-entities.ts';
 
 const root = join(import.meta.dirname, '..');
-const dir = join(root, 'entities');
-const files = readdirSync(dir)
-  .filter((name) => /\.(ya?ml|json)$/.test(name))
-  .sort()
-  .map((name) => ({ file: `entities/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
-
-const result = compileEntities(files);
+const result = compileEntities(readEntityFiles(join(root, 'entities')));
 if (!result.ok) {
   for (const error of result.errors) console.error(formatError(error));
   console.error(`\n${result.errors.length} error(s) in entities/; nothing was compiled.`);

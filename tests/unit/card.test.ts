@@ -1,27 +1,14 @@
 // The card model: first on a small hand-written pack (pure behaviour, labels, dates), then on the real pack
 // compiled from entities/ for the cases the issue names (zas, shoigu, lavrov, armenia on 31 Aug 2021 vs today).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCard, cardToText, lookupOf, type CardModel } from '../../src/core/card.ts';
 import { CARD_STRINGS, fill, formatDate, formatPeriod, statusLabel } from '../../src/core/card-strings.ts';
 import { CATEGORIES, ENTITY_TYPES, LANGS, MEMBERSHIP_STATUSES, type Entity, type Lang, type Pack } from '../../src/core/pack.ts';
-import { compileEntities, formatError } from '../../src/kb/compile.ts';
+import { realPack } from './fixtures/real-pack.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const TODAY = '2026-11-29';
 const ARTICLE = '2021-08-31';
 
-function loadRealPack(): Pack {
-  const dir = join(ROOT, 'entities');
-  const files = readdirSync(dir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => ({ file: `entities/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
-  const result = compileEntities(files);
-  if (!result.ok) throw new Error(`entities/ does not compile:\n${result.errors.slice(0, 30).map(formatError).join('\n')}`);
-  return result.pack;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hand-written pack
@@ -341,7 +328,7 @@ describe('buildCard on a hand-written pack', () => {
 describe('buildCard on the real pack: 31 Aug 2021 vs 29 Nov 2026', () => {
   let pack: Pack;
   beforeAll(() => {
-    pack = loadRealPack();
+    pack = realPack();
   });
   const card = (id: string, lang: Lang): CardModel => {
     const lookup = lookupOf(pack.entities);

@@ -1,14 +1,14 @@
 // The real knowledge base (entities/ compiled as `npm run entities` does): every id GUIDE section 3 requires is
 // there with names, summaries and backgrounds written in all three languages and sources; the spelling variants the
 // issue names are known; and the time-aware expectations of ../shared/seed/gold-ar.json hold.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCard, lookupOf } from '../../src/core/card.ts';
 import { isWithin } from '../../src/core/dates.ts';
 import { LANGS, type Entity, type Lang, type Pack } from '../../src/core/pack.ts';
 import { membershipOn, rolesOn } from '../../src/core/timeline.ts';
-import { compileEntities, formatError } from '../../src/kb/compile.ts';
+import { realPack } from './fixtures/real-pack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TODAY = '2026-11-29';
@@ -31,21 +31,11 @@ function scriptShare(text: string, lang: Lang): number {
   return letters === 0 ? 0 : (text.match(SCRIPT[lang])?.length ?? 0) / letters;
 }
 
-function loadRealPack(): Pack {
-  const dir = join(ROOT, 'entities');
-  const files = readdirSync(dir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => ({ file: `entities/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
-  const result = compileEntities(files);
-  if (!result.ok) throw new Error(`entities/ does not compile:\n${result.errors.slice(0, 30).map(formatError).join('\n')}`);
-  return result.pack;
-}
 
 let pack: Pack;
 let byId: Map<string, Entity>;
 beforeAll(() => {
-  pack = loadRealPack();
+  pack = realPack();
   byId = new Map(pack.entities.map((e) => [e.id, e]));
 });
 const get = (id: string): Entity => {
