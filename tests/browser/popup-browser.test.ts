@@ -160,6 +160,9 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     expect(sync).toMatchObject({ markStyle: 'background', cardLanguage: 'ru', theme: 'dark', categories: { media: false, people: true } });
     expect(sync).not.toHaveProperty('hoverDelayMs');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // The forced theme wins over a light system preference.
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 31)');
     await writeStoredSettings(ext, undefined);
     await page.close();
   });
