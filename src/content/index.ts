@@ -22,7 +22,8 @@ import { createWrapperPainter } from './wrapper-painter.ts';
 import { connectCards } from './card/connect.ts';
 
 function startContentScript(forceWrapper: boolean): void {
-  performance.mark('csto-lens-start');
+  // Timing marks are visible to the page (a fingerprint): test and bench builds only.
+  if (__TEST_BUILD__) performance.mark('csto-lens-start');
   const scheduler = createScheduler();
   // Counted in the statistics: building the matcher is part of what every page pays.
   // Compiled on first use: a page where the extension is off never pays for it. Counted in the statistics.
