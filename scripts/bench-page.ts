@@ -44,6 +44,8 @@ export interface NoEntityCost {
   runs: number;
   /** Our scheduler's busyMs (the budget figure, as above), median. */
   busyMs: number;
+  /** Of busyMs: the name filter (building it and checking every block), median. */
+  filterMs: number;
   /** From a stamp at the very top of the bundle to the end of its synchronous run: evaluating the IIFE. */
   evalMs: number;
   /** CDP Performance.getMetrics ScriptDuration, extension on minus off (medians of each). Includes compiling and
@@ -131,6 +133,7 @@ interface DoneDetail {
   longestSliceMs: number;
   marks: number;
   matcherBuildMs: number;
+  filterMs: number;
 }
 
 // The marks below exist only in test builds (dist-bench): the release build leaves no trace a page could read.
@@ -168,7 +171,7 @@ async function pageMetrics(newPage: () => Promise<Page>, newSession: (page: Page
 
 /** The no-entity page, loaded `runs` times with the extension and `runs` times in a browser without it. */
 async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browser, url: string, runs: number): Promise<NoEntityCost & { matcherBuildMs: number }> {
-  const on = { script: [] as number[], task: [] as number[], busy: [] as number[], evaluate: [] as number[], build: [] as number[] };
+  const on = { script: [] as number[], task: [] as number[], busy: [] as number[], evaluate: [] as number[], build: [] as number[], filter: [] as number[] };
   const off = { script: [] as number[], task: [] as number[] };
   const plainContext = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
   for (let i = 0; i < runs; i++) {
@@ -184,6 +187,7 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
     on.task.push(withUs.taskMs);
     on.busy.push(done!.detail.busyMs);
     on.build.push(done!.detail.matcherBuildMs);
+    on.filter.push(done!.detail.filterMs);
     on.evaluate.push(done!.start - done!.eval);
     const without = await pageMetrics(
       () => plainContext.newPage(),
@@ -203,6 +207,7 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
   return {
     runs,
     busyMs: round(median(on.busy)),
+    filterMs: round(median(on.filter)),
     evalMs: round(median(on.evaluate)),
     scriptMs: round(scriptOnMs - scriptOffMs),
     taskMs: round(taskOnMs - taskOffMs),

@@ -25,6 +25,7 @@ function noEntityTable(cost: NoEntityCost, matcherBuildMs: number): Record<strin
   return {
     [`no-entity page, median of ${cost.runs} loads: our busy ms (budget < 5)`]: cost.busyMs,
     '  of which matcher load ms': matcherBuildMs,
+    '  of which name filter ms': cost.filterMs,
     '  evaluating the bundle ms (stamp at its top to its end)': cost.evalMs,
     '  CDP ScriptDuration ms, extension on - off': `${cost.scriptMs} (${cost.scriptOnMs} - ${cost.scriptOffMs})`,
     '  CDP TaskDuration ms, extension on - off': `${cost.taskMs} (${cost.taskOnMs} - ${cost.taskOffMs})`,

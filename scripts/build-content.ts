@@ -26,8 +26,17 @@ const namesOnlyPack: Plugin = {
 const { bundledPack } = await import('../src/core/bundled-pack.ts');
 const { buildLexicon } = await import('../src/core/lexicon.ts');
 const { compileMatcher } = await import('../src/core/matcher.ts');
+const { buildNameFilter } = await import('../src/core/name-filter.ts');
 // The matcher's automaton is compiled here too: the page decodes it instead of laying out the double array (40–100 ms
-// on every page). It is all numbers, given to JSON.parse, which reads them faster than a JS array literal.
+// on every page). Lexicon and automaton ship as JSON text (a string literal costs the page nothing to evaluate; an
+// object literal of that size costs milliseconds) and are parsed on first use, which on a page where the name filter
+// finds no possible name never comes. The name filter's hashes too (native JSON.parse beats any decoding loop).
+/** A JS string literal of `text` in single quotes: JSON text then needs no escape for each of its many '"'. */
+function singleQuoted(text: string): string {
+  const escaped = text.replace(/[\\'\n\r\u2028\u2029]/g, (ch) => (ch === '\\' || ch === "'" ? `\\${ch}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return `'${escaped}'`;
+}
+
 const prebuiltLexicon: Plugin = {
   name: 'prebuilt-lexicon',
   setup(pluginBuild) {
@@ -36,10 +45,13 @@ const prebuiltLexicon: Plugin = {
       const automaton = compileMatcher(lexicon).automaton();
       return {
         contents: [
-          `export const shippedLexicon = ${JSON.stringify(lexicon)};`,
-          // Parsed on first use, like the matcher: a page where the extension is off does not pay for it.
-          `const automaton = ${JSON.stringify(JSON.stringify(automaton))};`,
-          'export function shippedAutomaton() { return JSON.parse(automaton); }',
+          `const lexiconText = ${singleQuoted(JSON.stringify(lexicon))};`,
+          `const automatonText = ${singleQuoted(JSON.stringify(automaton))};`,
+          `const nameFilterText = ${singleQuoted(JSON.stringify(buildNameFilter(lexicon)))};`,
+          'let lexicon = null;',
+          'export function shippedLexicon() { return (lexicon ??= JSON.parse(lexiconText)); }',
+          'export function shippedAutomaton() { return JSON.parse(automatonText); }',
+          'export function shippedNameFilter() { return JSON.parse(nameFilterText); }',
         ].join('\n'),
         loader: 'js',
       };

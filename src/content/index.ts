@@ -9,7 +9,8 @@ import { isActiveOn, type Settings } from '../core/settings.ts';
 import { createHighlightPainter, hasHighlightApi } from './highlight-painter.ts';
 import { createCoreMatcher } from './core-matcher.ts';
 import type { PageMatcher } from './matching.ts';
-import { shippedAutomaton, shippedLexicon } from './shipped-lexicon.ts';
+import { shippedAutomaton, shippedLexicon, shippedNameFilter } from './shipped-lexicon.ts';
+import { createNameFilter, type NameFilter } from '../core/name-filter.ts';
 import { liveRange, type Mark } from './mark-types.ts';
 import { createMarksApi, setMarksApi, type ActivateReason } from './marks-api.ts';
 import { findTextRoot } from './collect.ts';
@@ -25,20 +26,28 @@ function startContentScript(forceWrapper: boolean): void {
   // Timing marks are visible to the page (a fingerprint): test and bench builds only.
   if (__TEST_BUILD__) performance.mark('csto-lens-start');
   const scheduler = createScheduler();
-  // Counted in the statistics: building the matcher is part of what every page pays.
-  // Compiled on first use: a page where the extension is off never pays for it. Counted in the statistics.
+  // The matcher (lexicon and automaton) is loaded on first use, and only a block the name filter cannot rule out uses
+  // it: a page that names no entity never pays for loading it. Counted in the statistics.
   let compiled: PageMatcher | null = null;
   const core = (): PageMatcher => {
     if (!compiled) {
       const buildStart = performance.now();
-      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon, shippedAutomaton()));
+      compiled = scheduler.measure(() => createCoreMatcher(shippedLexicon(), shippedAutomaton()));
       scheduler.stats.matcherBuildMs = performance.now() - buildStart;
     }
     return compiled;
   };
+  let filter: NameFilter | null = null;
+  const mayMention = (text: string) => {
+    const start = performance.now();
+    const answer = (filter ??= createNameFilter(shippedNameFilter())).mayMention(text);
+    scheduler.stats.filterMs += performance.now() - start;
+    return answer;
+  };
   const matcher: PageMatcher = {
-    scanBlock: (text, blockLang) => core().scanBlock(text, blockLang),
-    resolve: (blocks, options) => core().resolve(blocks, options),
+    scanBlock: (text, blockLang) => (mayMention(text) ? core().scanBlock(text, blockLang) : []),
+    // No candidate anywhere: nothing to resolve, and no reason to load the matcher.
+    resolve: (blocks, options) => (blocks.some((block) => block.length > 0) ? core().resolve(blocks, options) : blocks.map(() => [])),
     categoryOf: (entity) => core().categoryOf(entity),
   };
   let settings: Settings | null = null;

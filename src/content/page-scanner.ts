@@ -171,9 +171,8 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
   }
 
   function* fullPass(): Generator<unknown> {
-    // Each costly preparation gets a step of its own, so no slice adds them up: the matcher (compiled on first use)…
-    matcher.categoryOf('');
-    yield;
+    // The matcher is not loaded here: it loads in the step of the first block that may name someone (a page that names
+    // no one never loads it). The viewport sampling gets a step of its own, so no slice adds up costly preparations.
     root = findTextRoot(doc);
     if (!root) return;
     const textRoot = root;
@@ -181,7 +180,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     const early = new Map<Element, ScannedRun[]>();
     // A short page is read whole in a few milliseconds: sampling the viewport first would only add to its cost.
     const shortPage = textRoot.getElementsByTagName('*').length < 400;
-    // …and the viewport sampling, whose first hit test may have to wait for the page's own layout.
+    // The first hit test of the viewport sampling may have to wait for the page's own layout.
     const onScreen = shortPage ? [] : viewportBlocks(doc, textRoot);
     yield;
     for (const block of onScreen) {

@@ -14,8 +14,10 @@ export interface WorkStats {
   busyMs: number;
   slices: number;
   longestSliceMs: number;
-  /** Of busyMs: compiling the matcher when the content script starts (a cost the core's compile step decides). */
+  /** Of busyMs: loading the matcher, on the first block the name filter cannot rule out (0 when none). */
   matcherBuildMs: number;
+  /** Of busyMs: the name filter (building it, and its pre-check of every block). */
+  filterMs: number;
 }
 
 export interface Job {
@@ -24,7 +26,7 @@ export interface Job {
 }
 
 export function createScheduler(now: () => number = () => performance.now()) {
-  const stats: WorkStats = { busyMs: 0, slices: 0, longestSliceMs: 0, matcherBuildMs: 0 };
+  const stats: WorkStats = { busyMs: 0, slices: 0, longestSliceMs: 0, matcherBuildMs: 0, filterMs: 0 };
   // scheduler.postTask where the browser has it (no clamping, yields to input); a MessageChannel otherwise.
   const postTask = (globalThis as { scheduler?: { postTask?(callback: () => void, options?: object): Promise<unknown> } }).scheduler?.postTask;
   const channel = postTask ? null : new MessageChannel();

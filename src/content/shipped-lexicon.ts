@@ -1,11 +1,17 @@
 // The lexicon the content script ships: names and their forms only, no card texts. Here it is built from the pack
-// (so node and the type checker see one module); scripts/build-content.ts replaces this module with the lexicon
-// built ahead of time as plain JSON, so the page neither carries the pack nor pays for building forms.
+// (so node and the type checker see one module); scripts/build-content.ts replaces this module with the lexicon,
+// the automaton and the name filter built ahead of time as JSON text, parsed on first use: a page where the filter
+// finds no possible name never parses the lexicon or the automaton.
 import { bundledPack } from '../core/bundled-pack.ts';
 import { buildLexicon, type Lexicon } from '../core/lexicon.ts';
 import type { Automaton } from '../core/matcher.ts';
+import { buildNameFilter, type NameFilterData } from '../core/name-filter.ts';
 
-export const shippedLexicon: Lexicon = buildLexicon(bundledPack).lexicon;
+let lexicon: Lexicon | null = null;
+
+export function shippedLexicon(): Lexicon {
+  return (lexicon ??= buildLexicon(bundledPack).lexicon);
+}
 
 /**
  * The matcher's automaton compiled from shippedLexicon. In node it is null (the matcher compiles at run time); the
@@ -13,4 +19,9 @@ export const shippedLexicon: Lexicon = buildLexicon(bundledPack).lexicon;
  */
 export function shippedAutomaton(): Automaton | null {
   return null;
+}
+
+/** The pre-check's patterns (src/core/name-filter.ts), from the same lexicon. */
+export function shippedNameFilter(): NameFilterData {
+  return buildNameFilter(shippedLexicon());
 }

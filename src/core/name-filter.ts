@@ -6,7 +6,8 @@
 // folding removes are transparent inside words, and every word of a key must match a whole word of the text (a key
 // ends only at a word end, and a separator of the key only matches that separator; a space matches a run of
 // whitespace). So a text where the matcher finds a key K has, at some word start, the first word of K — and, when K
-// has a second word, K's first word, its separators and its second word. The filter looks for exactly that, by hash:
+// has a second word, K's first word, its separators and its second word. The filter looks for exactly that, by 32-bit
+// hashes computed at build time (the page only makes three Sets of them):
 // - singles: keys of one word (or one word and trailing separators);
 // - firsts / pairs: for keys of several words, the first word, and the first word + separators + the start of the
 //   second word (its first SECOND_WORD_UNITS units: equal words have equal starts).
@@ -15,56 +16,64 @@
 // holds it to the real matcher.
 import { arabicArticleVariants, ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS } from './forms.ts';
 import type { Lexicon } from './lexicon.ts';
-import { KIND_COMPLEX, KIND_DROP, KIND_WORD, foldUnit, unitKind } from './normalize.ts';
+import { KIND_COMPLEX, KIND_DROP, KIND_SEP, KIND_WORD, foldUnit, unitFolds, unitKind, unitKinds } from './normalize.ts';
 
-/** What the content script ships: each list is patterns (already folded) joined by "\n" (no key holds one). */
+/** What the content script ships (as JSON): 32-bit hashes of the patterns, see the header. */
 export interface NameFilterData {
-  version: 1;
-  /** Keys of one word, and trailing separators at most. */
-  singles: string;
-  /** The first word + separators + the first units of the second word, of every key of several words. */
-  pairs: string;
+  version: 2;
+  /** The first word of every key of one word (trailing separators, if any, left out). */
+  singles: number[];
+  /** The first word of every key of several words. */
+  firsts: number[];
+  /** Their first word + separators + the first units of their second word. */
+  pairs: number[];
 }
 
-const SEPARATOR = '\n';
 const SPACE = 0x20;
 const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
 /** Of the second word, pairs keep this many units: enough to tell "united states" from "united we stand". */
 const SECOND_WORD_UNITS = 3;
 
-/** FNV-1a over UTF-16 units: collisions only make a false "maybe". */
-function step(hash: number, unit: number): number {
-  return Math.imul(hash ^ unit, 0x01000193);
+/** FNV-1a over UTF-16 units: a collision only makes a false "maybe". */
+function hashUnits(text: string, from: number, to: number, seed = HASH_SEED): number {
+  let hash = seed;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
+  return hash;
 }
 
-/** Whether a (folded) unit of a pattern is part of a word, as the text side decides it (unitKind). */
-function patternWordUnit(unit: number): boolean {
+/** Whether a (folded) unit of a key is part of a word, as the text side decides it. */
+function wordUnit(unit: number): boolean {
   return unitKind(unit) === KIND_WORD;
 }
 
 /** The patterns of a lexicon's keys (with the Arabic article variants the matcher adds), for the build. */
 export function buildNameFilter(lexicon: Lexicon): NameFilterData {
-  const singles = new Set<string>();
-  const pairs = new Set<string>();
+  const singles = new Set<number>();
+  const firsts = new Set<number>();
+  const pairs = new Set<number>();
   for (const key of lexicon.keys) {
     for (const variant of arabicArticleVariants(key)) {
+      // Keys are folded, with single spaces: their units are what the text side hashes.
       const text = variant.text;
-      const word = (i: number) => i < text.length && patternWordUnit(text.charCodeAt(i));
+      const word = (i: number) => i < text.length && wordUnit(text.charCodeAt(i));
       let i = 0;
       while (word(i)) i++;
       const firstEnd = i;
+      if (firstEnd === 0) throw new Error(`name filter: a key that starts with no word: ${JSON.stringify(text)}`);
       while (i < text.length && !word(i)) i++;
       if (i === text.length) {
-        singles.add(text.slice(0, firstEnd));
+        singles.add(hashUnits(text, 0, firstEnd));
         continue;
       }
       const secondStart = i;
       while (word(i) && i < secondStart + SECOND_WORD_UNITS) i++;
-      pairs.add(text.slice(0, i));
+      firsts.add(hashUnits(text, 0, firstEnd));
+      pairs.add(hashUnits(text, 0, i));
     }
   }
-  for (const pattern of [...singles, ...pairs]) if (pattern.includes(SEPARATOR) || pattern.length === 0) throw new Error(`name filter: unusable key ${JSON.stringify(pattern)}`);
-  return { version: 1, singles: [...singles].sort().join(SEPARATOR), pairs: [...pairs].sort().join(SEPARATOR) };
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return { version: 2, singles: sorted(singles), firsts: sorted(firsts), pairs: sorted(pairs) };
 }
 
 export interface NameFilter {
@@ -73,72 +82,71 @@ export interface NameFilter {
 }
 
 export function createNameFilter(data: NameFilterData): NameFilter {
-  const singles = new Set<number>();
-  const firsts = new Set<number>();
-  const pairs = new Set<number>();
-  for (const pattern of data.singles.split(SEPARATOR)) {
-    let hash = HASH_SEED;
-    for (let i = 0; i < pattern.length; i++) {
-      const unit = pattern.charCodeAt(i);
-      if (!patternWordUnit(unit)) break;
-      hash = step(hash, unit);
-    }
-    singles.add(hash);
-  }
-  for (const pattern of data.pairs.split(SEPARATOR)) {
-    let hash = HASH_SEED;
-    let i = 0;
-    for (; i < pattern.length && patternWordUnit(pattern.charCodeAt(i)); i++) hash = step(hash, pattern.charCodeAt(i));
-    firsts.add(hash);
-    for (; i < pattern.length; i++) hash = step(hash, pattern.charCodeAt(i));
-    pairs.add(hash);
-  }
+  const singles = new Set(data.singles);
+  const firsts = new Set(data.firsts);
+  const pairs = new Set(data.pairs);
   const clitic = new Set([...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS].map((letter) => letter.charCodeAt(0)));
+  // The loops below read normalize.ts's tables directly: a call per unit costs a cold page too much.
+  const kinds = unitKinds;
+  const folds = unitFolds;
+  const kindOf = (unit: number) => kinds[unit] || unitKind(unit);
 
-  /** Whether a name may start at the word unit `p` (the text has no complex unit). */
-  function mayStartAt(text: string, p: number): boolean {
-    const n = text.length;
-    let hash = HASH_SEED;
-    let i = p;
-    for (; i < n; i++) {
+  /** Where the last word hashed by hashWord ended, and whether a unit that needs NFKC ended it. */
+  let wordEnd = 0;
+  let complex = false;
+  /** The same for the first word of the last mayStartAt (the main loop goes on from there). */
+  let firstEnd = 0;
+  let firstComplex = false;
+
+  /** The hash of the word units from `i` on (units folding removes skipped), at most `limit` of them. */
+  function hashWord(text: string, i: number, seed: number, limit: number): number {
+    let h = seed;
+    complex = false;
+    for (let taken = 0; i < text.length && taken < limit; i++) {
       const unit = text.charCodeAt(i);
-      const kind = unitKind(unit);
+      const kind = kinds[unit] || unitKind(unit);
       if (kind === KIND_DROP) continue;
-      if (kind !== KIND_WORD) break;
-      hash = step(hash, foldUnit(unit));
-    }
-    if (singles.has(hash)) return true;
-    if (!firsts.has(hash)) return false;
-    // The separators (a run of whitespace folds to one space), then the second word.
-    let last = -1;
-    let seps = 0;
-    for (; i < n; i++) {
-      const unit = text.charCodeAt(i);
-      const kind = unitKind(unit);
-      if (kind === KIND_DROP) continue;
-      if (kind === KIND_WORD) break;
-      const folded = foldUnit(unit);
-      if (folded === SPACE && last === SPACE) continue;
-      hash = step(hash, folded);
-      last = folded;
-      seps++;
-    }
-    if (seps === 0) return false;
-    for (let taken = 0; i < n && taken < SECOND_WORD_UNITS; i++) {
-      const unit = text.charCodeAt(i);
-      const kind = unitKind(unit);
-      if (kind === KIND_DROP) continue;
-      if (kind !== KIND_WORD) break;
-      hash = step(hash, foldUnit(unit));
+      if (kind !== KIND_WORD) {
+        complex = kind === KIND_COMPLEX;
+        break;
+      }
+      h = Math.imul(h ^ folds[unit]!, HASH_PRIME);
       taken++;
     }
-    return pairs.has(hash);
+    wordEnd = i;
+    return h;
+  }
+
+  /** Whether a name may start at the word unit `p`. */
+  function mayStartAt(text: string, p: number): boolean {
+    const first = hashWord(text, p, HASH_SEED, Infinity);
+    firstEnd = wordEnd;
+    firstComplex = complex;
+    if (singles.has(first)) return true;
+    if (!firsts.has(first)) return false;
+    // The separators (a run of whitespace folds to one space), then the start of the second word.
+    let h = first;
+    let last = -1;
+    let i = wordEnd;
+    for (; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const kind = kindOf(unit);
+      if (kind === KIND_DROP) continue;
+      if (kind !== KIND_SEP) break;
+      const folded = foldUnit(unit);
+      if (folded === SPACE && last === SPACE) continue;
+      h = Math.imul(h ^ folded, HASH_PRIME);
+      last = folded;
+    }
+    // (A unit that needs NFKC here is met again by the main loop of mayMention.)
+    if (last < 0 || i >= text.length || kindOf(text.charCodeAt(i)) !== KIND_WORD) return false;
+    return pairs.has(hashWord(text, i, h, SECOND_WORD_UNITS));
   }
 
   /** The next word unit at or after `i` (units that folding removes skipped), or -1. */
   function nextWordUnit(text: string, i: number): number {
     for (; i < text.length; i++) {
-      const kind = unitKind(text.charCodeAt(i));
+      const kind = kindOf(text.charCodeAt(i));
       if (kind === KIND_WORD) return i;
       if (kind !== KIND_DROP) return -1;
     }
@@ -148,26 +156,28 @@ export function createNameFilter(data: NameFilterData): NameFilter {
   return {
     mayMention(text) {
       const n = text.length;
-      // Anything that needs NFKC across units: let the matcher decide.
-      for (let i = 0; i < n; i++) if (unitKind(text.charCodeAt(i)) === KIND_COMPLEX) return true;
-      let inWord = false;
-      for (let i = 0; i < n; i++) {
-        const kind = unitKind(text.charCodeAt(i));
-        if (kind === KIND_DROP) continue;
+      let i = 0;
+      while (i < n) {
+        const unit = text.charCodeAt(i);
+        const kind = kinds[unit] || unitKind(unit);
+        // Anything that needs NFKC across units: let the matcher decide.
+        if (kind === KIND_COMPLEX) return true;
         if (kind !== KIND_WORD) {
-          inWord = false;
+          i++;
           continue;
         }
-        if (inWord) continue;
-        inWord = true;
+        // A word start (units folding removes before it belong to it, as in the matcher).
         if (mayStartAt(text, i)) return true;
         // After one or two Arabic clitic letters (وب، فل…), the matcher walks again from the next letter.
         let at = i;
-        for (let level = 0; level < 2 && clitic.has(foldUnit(text.charCodeAt(at))); level++) {
+        for (let level = 0; level < 2 && clitic.has(folds[text.charCodeAt(at)]!); level++) {
           at = nextWordUnit(text, at + 1);
           if (at < 0) break;
           if (mayStartAt(text, at)) return true;
         }
+        // On after the word, which mayStartAt read whole; a unit that needs NFKC ended it: let the matcher decide.
+        if (firstComplex) return true;
+        i = firstEnd;
       }
       return false;
     },

@@ -112,6 +112,12 @@ export function isWordChar(ch: string): boolean {
 // Lazily filled tables for the BMP: kind (0 = not computed yet) and folded unit.
 const kindTable = new Uint8Array(0x10000);
 const foldTable = new Int32Array(0x10000);
+/**
+ * The tables behind unitKind and foldUnit, for a loop over every unit of a page that cannot afford two calls per unit
+ * (the name filter): a kind of 0 means not computed yet, and unitKind(c) computes both.
+ */
+export const unitKinds: Readonly<Uint8Array> = kindTable;
+export const unitFolds: Readonly<Int32Array> = foldTable;
 
 /** Arabic marks that never take part in canonical composition; anything else that is a mark needs real NFKC. */
 function isDroppableArabicMark(c: number): boolean {
@@ -130,46 +136,68 @@ function isHangulJamo(c: number): boolean {
   return (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
 }
 
-function computeUnit(c: number): void {
-  if (c >= 0xd800 && c <= 0xdfff) {
-    kindTable[c] = KIND_COMPLEX;
-    foldTable[c] = c;
-    return;
-  }
+/** The units classifyPlainUnit takes that are words (letters and digits). */
+function isPlainWord(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x0400 && c <= 0x045f) ||
+    (c >= 0x0621 && c <= 0x063a) ||
+    (c >= 0x0641 && c <= 0x064a) ||
+    (c >= 0x0660 && c <= 0x0669)
+  );
+}
+
+/**
+ * The usual units of ar/en/ru text: ASCII, Latin-1 letters, basic Cyrillic and Arabic letters, Arabic-Indic digits,
+ * tashkeel and tatweel, common punctuation and spaces, joiners and bidi marks. None is a mark that composes and NFKC
+ * changes none but to what the unit rules give anyway, so kind and fold need no Unicode tables: the general path's
+ * Unicode regexes cost a page milliseconds to compile. Gives what the general path gives (tested for every unit it
+ * takes in tests/unit/normalize.test.ts); null for any other unit.
+ */
+export function classifyPlainUnit(c: number): [kind: number, folded: number] | null {
+  const plain =
+    c < 0x80 ||
+    isPlainWord(c) ||
+    (c >= 0x0640 && c <= 0x0652) ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x201c && c <= 0x201e) ||
+    [0xa0, 0xab, 0xad, 0xbb, 0xd7, 0xf7, 0x060c, 0x061b, 0x061f, 0x2013, 0x2014, 0x2018, 0x2019, 0x2022, 0x2026].includes(c);
+  if (!plain) return null;
+  const f = foldNormalizedUnit(c);
+  if (f === DROP) return [KIND_DROP, DROP];
+  return [isPlainWord(c) ? KIND_WORD : KIND_SEP, f];
+}
+
+/** Kind and fold of any BMP unit, with the Unicode tables (exported for the test of classifyPlainUnit). */
+export function classifyUnit(c: number): [kind: number, folded: number] {
+  if (c >= 0xd800 && c <= 0xdfff) return [KIND_COMPLEX, c];
   const ch = String.fromCharCode(c);
   if (MARK.test(ch)) {
-    if (isDroppableArabicMark(c)) {
-      kindTable[c] = KIND_DROP;
-      foldTable[c] = DROP;
-    } else {
-      kindTable[c] = KIND_COMPLEX; // may compose with its base (й = и + ̆, á = a + ́): fold the segment
-      foldTable[c] = c;
-    }
-    return;
+    // Droppable Arabic marks go; any other mark may compose with its base (й = и + ̆, á = a + ́): fold the segment.
+    return isDroppableArabicMark(c) ? [KIND_DROP, DROP] : [KIND_COMPLEX, c];
   }
-  if (isHangulJamo(c)) {
-    kindTable[c] = KIND_COMPLEX;
-    foldTable[c] = c;
-    return;
-  }
+  if (isHangulJamo(c)) return [KIND_COMPLEX, c];
   const nf = ch.normalize('NFKC');
   const wordlike = WORDLIKE.test(ch);
   if (nf.length !== 1) {
-    if (wordlike || nf.length === 0) {
-      kindTable[c] = KIND_COMPLEX; // ligatures, presentation forms that expand: ﻻ → لا, ﬁ → fi
-      foldTable[c] = c;
-      return;
-    }
+    // Ligatures, presentation forms that expand: ﻻ → لا, ﬁ → fi.
+    if (wordlike || nf.length === 0) return [KIND_COMPLEX, c];
     // Punctuation or symbol that NFKC would expand ("…"): kept as is, see the header.
     const f = foldNormalizedUnit(c);
-    foldTable[c] = f;
-    kindTable[c] = f === DROP ? KIND_DROP : KIND_SEP;
-    return;
+    return [f === DROP ? KIND_DROP : KIND_SEP, f];
   }
   const f = foldNormalizedUnit(nf.charCodeAt(0));
-  foldTable[c] = f;
-  if (f === DROP) kindTable[c] = KIND_DROP;
-  else kindTable[c] = WORDLIKE.test(String.fromCharCode(f)) ? KIND_WORD : KIND_SEP;
+  if (f === DROP) return [KIND_DROP, f];
+  return [WORDLIKE.test(String.fromCharCode(f)) ? KIND_WORD : KIND_SEP, f];
+}
+
+function computeUnit(c: number): void {
+  const [kind, folded] = classifyPlainUnit(c) ?? classifyUnit(c);
+  kindTable[c] = kind;
+  foldTable[c] = folded;
 }
 
 /** The kind of one UTF-16 unit: KIND_WORD, KIND_SEP, KIND_DROP or KIND_COMPLEX. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldComplexSegments, foldText, originalRange } from '../../src/core/normalize.ts';
+import { classifyPlainUnit, classifyUnit, fold, foldComplexSegments, foldText, originalRange } from '../../src/core/normalize.ts';
 
 describe('fold: one row per rule', () => {
   it.each([
@@ -174,5 +174,22 @@ describe('foldComplexSegments: fold only what needs NFKC', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the plain-unit shortcut (no Unicode tables for the usual units of ar/en/ru text)', () => {
+  it('gives the general answer for every BMP unit it takes', () => {
+    let taken = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const plain = classifyPlainUnit(c);
+      if (plain === null) continue;
+      taken++;
+      expect(plain, `U+${c.toString(16).padStart(4, '0')}`).toEqual(classifyUnit(c));
+    }
+    expect(taken).toBeGreaterThan(350);
+  });
+
+  it('takes the units of ordinary news text', () => {
+    for (const ch of 'Az09 .,;:!?"\'()-–—‘’“”«»…\u00a0\u200fйЁяبيءةى٣،؟\u064e\u0640éÖ') expect(classifyPlainUnit(ch.charCodeAt(0)), ch).not.toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCoreMatcher } from '../../src/content/core-matcher.ts';
 import { shippedLexicon } from '../../src/content/shipped-lexicon.ts';
 
-const matcher = createCoreMatcher(shippedLexicon);
+const matcher = createCoreMatcher(shippedLexicon());
 
 function resolveTexts(texts: string[], firstMentionOnly = false): Array<Array<string | null>> {
   return matcher.resolve(texts.map((text) => matcher.scanBlock(text, null)), { firstMentionOnly });
