@@ -6,7 +6,7 @@
 // folding removes are transparent inside words, and every word of a key must match a whole word of the text (a key
 // ends only at a word end, and a separator of the key only matches that separator; a space matches a run of
 // whitespace). So a text where the matcher finds a key K has, at some word start, the first word of K — and, when K
-// has a second word, K's first word, its separators and its second word. The filter looks for exactly that, by 32-bit
+// has a second word, K's first word, its separators and its second word. The filter looks for exactly that, by 30-bit
 // hashes computed at build time (the page only makes three Sets of them):
 // - singles: keys of one word (or one word and trailing separators);
 // - firsts / pairs: for keys of several words, the first word, and the first word + separators + the start of the
@@ -18,7 +18,7 @@ import { arabicArticleVariants, ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS } from 
 import type { Lexicon } from './lexicon.ts';
 import { KIND_COMPLEX, KIND_DROP, KIND_SEP, KIND_WORD, foldUnit, unitFolds, unitKind, unitKinds } from './normalize.ts';
 
-/** What the content script ships (as JSON): 32-bit hashes of the patterns, see the header. */
+/** What the content script ships (as JSON): 30-bit hashes of the patterns, see the header. */
 export interface NameFilterData {
   version: 2;
   /** The first word of every key of one word (trailing separators, if any, left out). */
@@ -30,15 +30,17 @@ export interface NameFilterData {
 }
 
 const SPACE = 0x20;
-const HASH_SEED = 0x811c9dc5;
+const HASH_SEED = 0x011c9dc5;
 const HASH_PRIME = 0x01000193;
+/** Hashes stay small integers (30 bits): a cold page's interpreter would box every larger one on the heap. */
+const HASH_MASK = 0x3fffffff;
 /** Of the second word, pairs keep this many units: enough to tell "united states" from "united we stand". */
 const SECOND_WORD_UNITS = 3;
 
-/** FNV-1a over UTF-16 units: a collision only makes a false "maybe". */
+/** FNV-1a over UTF-16 units, kept to 30 bits: a collision only makes a false "maybe". */
 function hashUnits(text: string, from: number, to: number, seed = HASH_SEED): number {
   let hash = seed;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME) & HASH_MASK;
   return hash;
 }
 
@@ -110,7 +112,7 @@ export function createNameFilter(data: NameFilterData): NameFilter {
         complex = kind === KIND_COMPLEX;
         break;
       }
-      h = Math.imul(h ^ folds[unit]!, HASH_PRIME);
+      h = Math.imul(h ^ folds[unit]!, HASH_PRIME) & HASH_MASK;
       taken++;
     }
     wordEnd = i;
@@ -135,7 +137,7 @@ export function createNameFilter(data: NameFilterData): NameFilter {
       if (kind !== KIND_SEP) break;
       const folded = foldUnit(unit);
       if (folded === SPACE && last === SPACE) continue;
-      h = Math.imul(h ^ folded, HASH_PRIME);
+      h = Math.imul(h ^ folded, HASH_PRIME) & HASH_MASK;
       last = folded;
     }
     // (A unit that needs NFKC here is met again by the main loop of mayMention.)
