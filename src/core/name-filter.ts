@@ -27,6 +27,9 @@ export interface NameFilterData {
   firsts: number[];
   /** Their first word + separators + the first units of their second word. */
   pairs: number[];
+  /** The words of `singles` and `firsts` themselves, joined by "\n", for plain text (see PLAIN). */
+  singleWords: string;
+  firstWords: string;
 }
 
 const SPACE = 0x20;
@@ -54,6 +57,8 @@ export function buildNameFilter(lexicon: Lexicon): NameFilterData {
   const singles = new Set<number>();
   const firsts = new Set<number>();
   const pairs = new Set<number>();
+  const singleWords = new Set<string>();
+  const firstWords = new Set<string>();
   for (const key of lexicon.keys) {
     for (const variant of arabicArticleVariants(key)) {
       // Keys are folded, with single spaces: their units are what the text side hashes.
@@ -66,16 +71,19 @@ export function buildNameFilter(lexicon: Lexicon): NameFilterData {
       while (i < text.length && !word(i)) i++;
       if (i === text.length) {
         singles.add(hashUnits(text, 0, firstEnd));
+        singleWords.add(text.slice(0, firstEnd));
         continue;
       }
       const secondStart = i;
       while (word(i) && i < secondStart + SECOND_WORD_UNITS) i++;
       firsts.add(hashUnits(text, 0, firstEnd));
+      firstWords.add(text.slice(0, firstEnd));
       pairs.add(hashUnits(text, 0, i));
     }
   }
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
-  return { version: 2, singles: sorted(singles), firsts: sorted(firsts), pairs: sorted(pairs) };
+  const words = (set: Set<string>) => [...set].sort().join('\n');
+  return { version: 2, singles: sorted(singles), firsts: sorted(firsts), pairs: sorted(pairs), singleWords: words(singleWords), firstWords: words(firstWords) };
 }
 
 export interface NameFilter {
@@ -83,10 +91,26 @@ export interface NameFilter {
   mayMention(text: string): boolean;
 }
 
+// Plain text: the usual units of ar/en/ru text, where the browser's own string functions fold as normalize.ts does
+// (toLowerCase, then ё → е, آ أ إ → ا, ى → ي, ة → ه, one unit for one) and a character class tells words from
+// separators (no unit that folding removes, none that needs NFKC). There the filter needs no loop over units: one
+// native match gives the words (tests/unit/name-filter.test.ts checks these classes against normalize.ts).
+/** Any unit outside plain text. */
+export const NOT_PLAIN = /[^\x00-\x7f\u00a0\u00ab\u00bb\u00c0-\u00ff\u0400-\u045f\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u0669\u200b\u2013\u2014\u2018\u2019\u201c-\u201e\u2022\u2026]/;
+/** The words of plain text once folded (the letters that fold away are gone: uppercase, ё, آ أ إ ى ة). */
+export const PLAIN_WORDS = /[0-9a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0450\u0452-\u045f\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a\u0660-\u0669]+/g;
+
+/** Plain text folded as normalize.ts would, unit for unit, by the browser's string functions. */
+export function foldPlain(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/[آأإ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه');
+}
+
 export function createNameFilter(data: NameFilterData): NameFilter {
   const singles = new Set(data.singles);
   const firsts = new Set(data.firsts);
   const pairs = new Set(data.pairs);
+  const singleWords = new Set(data.singleWords.split('\n'));
+  const firstWords = new Set(data.firstWords.split('\n'));
   const clitic = new Set([...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS].map((letter) => letter.charCodeAt(0)));
   // The loops below read normalize.ts's tables directly: a call per unit costs a cold page too much.
   const kinds = unitKinds;
@@ -155,31 +179,53 @@ export function createNameFilter(data: NameFilterData): NameFilter {
     return -1;
   }
 
+  /** The careful check: unit by unit, any text. */
+  function mayMentionAnyText(text: string): boolean {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const unit = text.charCodeAt(i);
+      const kind = kinds[unit] || unitKind(unit);
+      // Anything that needs NFKC across units: let the matcher decide.
+      if (kind === KIND_COMPLEX) return true;
+      if (kind !== KIND_WORD) {
+        i++;
+        continue;
+      }
+      // A word start (units folding removes before it belong to it, as in the matcher).
+      if (mayStartAt(text, i)) return true;
+      // After one or two Arabic clitic letters (وب، فل…), the matcher walks again from the next letter.
+      let at = i;
+      for (let level = 0; level < 2 && clitic.has(folds[text.charCodeAt(at)]!); level++) {
+        at = nextWordUnit(text, at + 1);
+        if (at < 0) break;
+        if (mayStartAt(text, at)) return true;
+      }
+      // On after the word, which mayStartAt read whole; a unit that needs NFKC ended it: let the matcher decide.
+      if (firstComplex) return true;
+      i = firstEnd;
+    }
+    return false;
+  }
+
+  /** 0: no name can start with this word; 1: a key of one word is this word; 2: a key of several words starts so. */
+  const wordAnswer = (word: string) => (singleWords.has(word) ? 1 : firstWords.has(word) ? 2 : 0);
+
   return {
     mayMention(text) {
-      const n = text.length;
-      let i = 0;
-      while (i < n) {
-        const unit = text.charCodeAt(i);
-        const kind = kinds[unit] || unitKind(unit);
-        // Anything that needs NFKC across units: let the matcher decide.
-        if (kind === KIND_COMPLEX) return true;
-        if (kind !== KIND_WORD) {
-          i++;
-          continue;
+      if (NOT_PLAIN.test(text)) return mayMentionAnyText(text);
+      const words = foldPlain(text).match(PLAIN_WORDS);
+      if (!words) return false;
+      for (const word of words) {
+        let answer = wordAnswer(word);
+        // After one or two Arabic clitic letters, as above.
+        if (answer === 0 && clitic.has(word.charCodeAt(0)) && word.length > 1) {
+          answer = wordAnswer(word.slice(1));
+          if (answer === 0 && clitic.has(word.charCodeAt(1)) && word.length > 2) answer = wordAnswer(word.slice(2));
         }
-        // A word start (units folding removes before it belong to it, as in the matcher).
-        if (mayStartAt(text, i)) return true;
-        // After one or two Arabic clitic letters (وب، فل…), the matcher walks again from the next letter.
-        let at = i;
-        for (let level = 0; level < 2 && clitic.has(folds[text.charCodeAt(at)]!); level++) {
-          at = nextWordUnit(text, at + 1);
-          if (at < 0) break;
-          if (mayStartAt(text, at)) return true;
-        }
-        // On after the word, which mayStartAt read whole; a unit that needs NFKC ended it: let the matcher decide.
-        if (firstComplex) return true;
-        i = firstEnd;
+        if (answer === 1) return true;
+        // The start of a longer name: whether the next words follow is for the careful check.
+        if (answer === 2) return mayMentionAnyText(text);
       }
       return false;
     },

@@ -9,7 +9,7 @@ import { ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS } from '../../src/core/forms.t
 import { htmlToText } from '../../src/core/html-text.ts';
 import { buildLexicon } from '../../src/core/lexicon.ts';
 import { compileMatcher } from '../../src/core/matcher.ts';
-import { buildNameFilter, createNameFilter, type NameFilterData } from '../../src/core/name-filter.ts';
+import { NOT_PLAIN, PLAIN_WORDS, buildNameFilter, createNameFilter, foldPlain, type NameFilterData } from '../../src/core/name-filter.ts';
 import { KIND_SEP, KIND_WORD, foldUnit, unitKind } from '../../src/core/normalize.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -61,6 +61,23 @@ describe('the name filter', () => {
       const kind = unitKind(c);
       if ((kind === KIND_WORD || kind === KIND_SEP) && keyUnits.has(foldUnit(c))) expect(unitKind(foldUnit(c)), `U+${c.toString(16)}`).toBe(kind);
     }
+  });
+
+  it('folds plain text as normalize.ts does and tells its words by a character class, for every plain unit', () => {
+    let plain = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (NOT_PLAIN.test(ch)) continue;
+      plain++;
+      const kind = unitKind(c);
+      expect([KIND_WORD, KIND_SEP], `U+${c.toString(16)}`).toContain(kind);
+      const folded = foldPlain(ch);
+      expect(folded.length).toBe(1);
+      const word = new RegExp(`^${PLAIN_WORDS.source}$`).test(folded);
+      expect(word, `U+${c.toString(16)}`).toBe(kind === KIND_WORD);
+      if (kind === KIND_WORD) expect(folded.charCodeAt(0), `U+${c.toString(16)}`).toBe(foldUnit(c));
+    }
+    expect(plain).toBeGreaterThan(300);
   });
 
   it('says "maybe" for every key of the lexicon (every form the matcher knows), alone and in a sentence', () => {
