@@ -53,7 +53,9 @@ function startContentScript(forceWrapper: boolean): void {
   let settings: Settings | null = null;
   let active = false;
   let lang: Lang | null = null;
-  let published: string | null = null;
+  /** The article's publication day, read when first asked for (a card, the popup): undefined until then. */
+  let published: string | null | undefined;
+  const pagePublished = (): string | null => (published === undefined ? (published = detectPublished(document, findTextRoot(document))) : published);
   /** Index of the mention the next/previous commands last moved to. */
   let cursor = -1;
 
@@ -64,7 +66,7 @@ function startContentScript(forceWrapper: boolean): void {
   const marksApi = createMarksApi({
     marks: () => scanner.marks(),
     markAt: (x, y) => scanner.markAt(x, y),
-    page: () => ({ lang, published }),
+    page: () => ({ lang, published: pagePublished() }),
     requestCard: (request) =>
       browser.runtime
         .sendMessage({ type: 'csto-lens/card-model', ...request } satisfies CardModelRequest)
@@ -73,7 +75,7 @@ function startContentScript(forceWrapper: boolean): void {
   });
   setMarksApi(marksApi.api);
   // Entity cards: hover, click or tap a mark, or move to one with the next/previous commands (onActivate).
-  connectCards(marksApi.api, { pageLang: () => lang, published: () => published });
+  connectCards(marksApi.api, { pageLang: () => lang, published: pagePublished });
 
   let statusTimer: ReturnType<typeof setTimeout> | null = null;
   let lastStatus = '';
@@ -111,7 +113,8 @@ function startContentScript(forceWrapper: boolean): void {
     if (!settings) return;
     scheduler.measure(() => {
       const root = findTextRoot(document);
-      published = detectPublished(document, root);
+      // Read on demand: a page nobody asks about (no mark, no card) never pays for it.
+      published = undefined;
       scanner.setLang(null);
       lang = null;
       scanner.start(markOptions(settings!));
@@ -166,7 +169,7 @@ function startContentScript(forceWrapper: boolean): void {
 
   function answerMentions(): MentionsResponse {
     const mentions = active ? scanner.marks().map((mark) => ({ entity: mark.entity, text: mark.text })) : [];
-    return { url: location.href, lang: lang ?? detectLang(document, findTextRoot(document), () => ''), published: published ?? detectPublished(document, findTextRoot(document)), mentions };
+    return { url: location.href, lang: lang ?? detectLang(document, findTextRoot(document), () => ''), published: active ? pagePublished() : detectPublished(document, findTextRoot(document)), mentions };
   }
 
   browser.runtime.onMessage.addListener((message: unknown) => {

@@ -136,6 +136,8 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
 
   function* reconcile(): Generator<unknown> {
     if (!options) return;
+    // Nothing found and nothing shown (a page that names no one): nothing to decide.
+    if (liveMarks.size === 0 && runs.every((run) => run.candidates.length === 0)) return;
     const keep = matcher.resolve(
       runs.map((run) => run.candidates),
       { firstMentionOnly: options.firstMentionOnly },
