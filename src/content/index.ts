@@ -45,7 +45,8 @@ function startContentScript(forceWrapper: boolean): void {
     return answer;
   };
   const matcher: PageMatcher = {
-    scanBlock: (text, blockLang) => (mayMention(text) ? core().scanBlock(text, blockLang) : []),
+    // Once the matcher is loaded, it is as quick as the filter: the filter only saves loading it.
+    scanBlock: (text, blockLang) => (compiled || mayMention(text) ? core().scanBlock(text, blockLang) : []),
     // No candidate anywhere: nothing to resolve, and no reason to load the matcher.
     resolve: (blocks, options) => (blocks.some((block) => block.length > 0) ? core().resolve(blocks, options) : blocks.map(() => [])),
     categoryOf: (entity) => core().categoryOf(entity),

@@ -6,30 +6,28 @@
 // folding removes are transparent inside words, and every word of a key must match a whole word of the text (a key
 // ends only at a word end, and a separator of the key only matches that separator; a space matches a run of
 // whitespace). So a text where the matcher finds a key K has, at some word start, the first word of K — and, when K
-// has a second word, K's first word, its separators and its second word. The filter looks for exactly that, by 30-bit
-// hashes computed at build time (the page only makes three Sets of them):
+// has a second word, K's first word, its separators and its second word. The filter looks for exactly that:
 // - singles: keys of one word (or one word and trailing separators);
 // - firsts / pairs: for keys of several words, the first word, and the first word + separators + the start of the
 //   second word (its first SECOND_WORD_UNITS units: equal words have equal starts).
+// The words ship as text; pairs as 30-bit hashes made at build time.
 // Folding is the matcher's own (normalize.ts, unit by unit); a text with a unit that needs NFKC with its neighbours
-// (ligatures, decomposed letters, surrogates) is always a "maybe". The property test in tests/unit/name-filter.test.ts
-// holds it to the real matcher.
+// (ligatures, decomposed letters, surrogates) is always a "maybe". Plain ar/en/ru text (NOT_PLAIN) is checked with the
+// browser's string functions instead of a loop over units: word by word against Sets of the words themselves. The
+// property tests in tests/unit/name-filter.test.ts hold both paths to the real matcher.
 import { arabicArticleVariants, ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS } from './forms.ts';
 import type { Lexicon } from './lexicon.ts';
 import { KIND_COMPLEX, KIND_DROP, KIND_SEP, KIND_WORD, foldUnit, unitFolds, unitKind, unitKinds } from './normalize.ts';
 
-/** What the content script ships (as JSON): 30-bit hashes of the patterns, see the header. */
+/** What the content script ships (as JSON), see the header. */
 export interface NameFilterData {
-  version: 2;
-  /** The first word of every key of one word (trailing separators, if any, left out). */
-  singles: number[];
-  /** The first word of every key of several words. */
-  firsts: number[];
-  /** Their first word + separators + the first units of their second word. */
-  pairs: number[];
-  /** The words of `singles` and `firsts` themselves, joined by "\n", for plain text (see PLAIN). */
+  version: 3;
+  /** The first word of every key of one word (trailing separators, if any, left out), joined by "\n". */
   singleWords: string;
+  /** The first word of every key of several words, joined by "\n". */
   firstWords: string;
+  /** 30-bit hashes of their first word + separators + the first units of their second word. */
+  pairs: number[];
 }
 
 const SPACE = 0x20;
@@ -54,8 +52,6 @@ function wordUnit(unit: number): boolean {
 
 /** The patterns of a lexicon's keys (with the Arabic article variants the matcher adds), for the build. */
 export function buildNameFilter(lexicon: Lexicon): NameFilterData {
-  const singles = new Set<number>();
-  const firsts = new Set<number>();
   const pairs = new Set<number>();
   const singleWords = new Set<string>();
   const firstWords = new Set<string>();
@@ -70,20 +66,17 @@ export function buildNameFilter(lexicon: Lexicon): NameFilterData {
       if (firstEnd === 0) throw new Error(`name filter: a key that starts with no word: ${JSON.stringify(text)}`);
       while (i < text.length && !word(i)) i++;
       if (i === text.length) {
-        singles.add(hashUnits(text, 0, firstEnd));
         singleWords.add(text.slice(0, firstEnd));
         continue;
       }
       const secondStart = i;
       while (word(i) && i < secondStart + SECOND_WORD_UNITS) i++;
-      firsts.add(hashUnits(text, 0, firstEnd));
       firstWords.add(text.slice(0, firstEnd));
       pairs.add(hashUnits(text, 0, i));
     }
   }
-  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
   const words = (set: Set<string>) => [...set].sort().join('\n');
-  return { version: 2, singles: sorted(singles), firsts: sorted(firsts), pairs: sorted(pairs), singleWords: words(singleWords), firstWords: words(firstWords) };
+  return { version: 3, singleWords: words(singleWords), firstWords: words(firstWords), pairs: [...pairs].sort((a, b) => a - b) };
 }
 
 export interface NameFilter {
@@ -106,9 +99,10 @@ export function foldPlain(text: string): string {
 }
 
 export function createNameFilter(data: NameFilterData): NameFilter {
-  const singles = new Set(data.singles);
-  const firsts = new Set(data.firsts);
-  const pairs = new Set(data.pairs);
+  // The hashes serve the unit-by-unit check only: plain text (most pages) never makes these Sets.
+  let singles: Set<number> | null = null;
+  let firsts: Set<number> | null = null;
+  let pairs: Set<number> | null = null;
   const singleWords = new Set(data.singleWords.split('\n'));
   const firstWords = new Set(data.firstWords.split('\n'));
   const clitic = new Set([...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS].map((letter) => letter.charCodeAt(0)));
@@ -148,8 +142,8 @@ export function createNameFilter(data: NameFilterData): NameFilter {
     const first = hashWord(text, p, HASH_SEED, Infinity);
     firstEnd = wordEnd;
     firstComplex = complex;
-    if (singles.has(first)) return true;
-    if (!firsts.has(first)) return false;
+    if (singles!.has(first)) return true;
+    if (!firsts!.has(first)) return false;
     // The separators (a run of whitespace folds to one space), then the start of the second word.
     let h = first;
     let last = -1;
@@ -166,7 +160,7 @@ export function createNameFilter(data: NameFilterData): NameFilter {
     }
     // (A unit that needs NFKC here is met again by the main loop of mayMention.)
     if (last < 0 || i >= text.length || kindOf(text.charCodeAt(i)) !== KIND_WORD) return false;
-    return pairs.has(hashWord(text, i, h, SECOND_WORD_UNITS));
+    return pairs!.has(hashWord(text, i, h, SECOND_WORD_UNITS));
   }
 
   /** The next word unit at or after `i` (units that folding removes skipped), or -1. */
@@ -181,6 +175,12 @@ export function createNameFilter(data: NameFilterData): NameFilter {
 
   /** The careful check: unit by unit, any text. */
   function mayMentionAnyText(text: string): boolean {
+    if (!singles) {
+      const hashes = (words: Set<string>) => new Set([...words].map((word) => hashUnits(word, 0, word.length)));
+      singles = hashes(singleWords);
+      firsts = hashes(firstWords);
+      pairs = new Set(data.pairs);
+    }
     const n = text.length;
     let i = 0;
     while (i < n) {
