@@ -88,8 +88,8 @@ export interface NameFilter {
 // (toLowerCase, then ё → е, آ أ إ → ا, ى → ي, ة → ه, one unit for one) and a character class tells words from
 // separators (no unit that folding removes, none that needs NFKC). There the filter needs no loop over units: one
 // native match gives the words (tests/unit/name-filter.test.ts checks these classes against normalize.ts).
-/** Any unit outside plain text. */
-export const NOT_PLAIN = /[^\x00-\x7f\u00a0\u00ab\u00bb\u00c0-\u00ff\u0400-\u045f\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u0669\u200b\u2013\u2014\u2018\u2019\u201c-\u201e\u2022\u2026]/;
+/** Any unit outside plain text (control characters other than whitespace included: they are rare). */
+export const NOT_PLAIN = /[^\t\n\v\f\r -\x7f\u00a0\u00ab\u00bb\u00c0-\u00ff\u0400-\u045f\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u0669\u200b\u2013\u2014\u2018\u2019\u201c-\u201e\u2022\u2026]/;
 /** The words of plain text once folded (the letters that fold away are gone: uppercase, ё, آ أ إ ى ة). */
 export const PLAIN_WORDS = /[0-9a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0450\u0452-\u045f\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a\u0660-\u0669]+/g;
 
