@@ -90,8 +90,22 @@ export interface NameFilter {
 // native match gives the words (tests/unit/name-filter.test.ts checks these classes against normalize.ts).
 /** Any unit outside plain text (control characters other than whitespace included: they are rare). */
 export const NOT_PLAIN = /[^\t\n\v\f\r -\x7f\u00a0\u00ab\u00bb\u00c0-\u00ff\u0400-\u045f\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u0669\u200b\u2013\u2014\u2018\u2019\u201c-\u201e\u2022\u2026]/;
-/** The words of plain text once folded (the letters that fold away are gone: uppercase, ё, آ أ إ ى ة). */
-export const PLAIN_WORDS = /[0-9a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u0450\u0452-\u045f\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a\u0660-\u0669]+/g;
+/** The word units of plain text once folded (the letters that fold away are gone: uppercase, ё, آ أ إ ى ة). */
+const PLAIN_WORD = '0-9a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0430-\\u0450\\u0452-\\u045f\\u0621\\u0624\\u0626-\\u0628\\u062a-\\u063a\\u0641-\\u0648\\u064a\\u0660-\\u0669';
+const CLITICS = [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS].join('');
+/** The words of folded plain text. */
+export const PLAIN_WORDS = new RegExp(`[${PLAIN_WORD}]+`, 'g');
+/** What follows one or two Arabic clitic letters at a word start: the matcher walks again from there. */
+const AFTER_ONE_CLITIC = new RegExp(`(?<=(?:^|[^${PLAIN_WORD}])[${CLITICS}])[${PLAIN_WORD}]+`, 'g');
+const AFTER_TWO_CLITICS = new RegExp(`(?<=(?:^|[^${PLAIN_WORD}])[${CLITICS}]{2})[${PLAIN_WORD}]+`, 'g');
+const ANY_CLITIC = new RegExp(`[${CLITICS}]`);
+
+/** Whether two Sets share an element: natively where the engine has Set methods (Chrome 122, Firefox 127). */
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  if (typeof (a as { isDisjointFrom?: unknown }).isDisjointFrom === 'function') return !(a as unknown as { isDisjointFrom(other: Set<string>): boolean }).isDisjointFrom(b);
+  for (const item of a) if (b.has(item)) return true;
+  return false;
+}
 
 /** Plain text folded as normalize.ts would, unit for unit, by the browser's string functions. */
 export function foldPlain(text: string): string {
@@ -208,25 +222,19 @@ export function createNameFilter(data: NameFilterData): NameFilter {
     return false;
   }
 
-  /** 0: no name can start with this word; 1: a key of one word is this word; 2: a key of several words starts so. */
-  const wordAnswer = (word: string) => (singleWords.has(word) ? 1 : firstWords.has(word) ? 2 : 0);
-
   return {
     mayMention(text) {
       if (NOT_PLAIN.test(text)) return mayMentionAnyText(text);
-      const words = foldPlain(text).match(PLAIN_WORDS);
+      const folded = foldPlain(text);
+      let words: string[] | null = folded.match(PLAIN_WORDS);
       if (!words) return false;
-      for (const word of words) {
-        let answer = wordAnswer(word);
-        // After one or two Arabic clitic letters, as above.
-        if (answer === 0 && clitic.has(word.charCodeAt(0)) && word.length > 1) {
-          answer = wordAnswer(word.slice(1));
-          if (answer === 0 && clitic.has(word.charCodeAt(1)) && word.length > 2) answer = wordAnswer(word.slice(2));
-        }
-        if (answer === 1) return true;
-        // The start of a longer name: whether the next words follow is for the careful check.
-        if (answer === 2) return mayMentionAnyText(text);
-      }
+      // With what follows Arabic clitic letters (وروسيا → روسيا), as the unit-by-unit check does.
+      if (ANY_CLITIC.test(folded)) words = words.concat(folded.match(AFTER_ONE_CLITIC) ?? [], folded.match(AFTER_TWO_CLITICS) ?? []);
+      // No loop over the words here: Sets compare natively.
+      const found = new Set(words);
+      if (intersects(found, singleWords)) return true;
+      // The start of a longer name: whether the next words follow is for the careful check.
+      if (intersects(found, firstWords)) return mayMentionAnyText(text);
       return false;
     },
   };
