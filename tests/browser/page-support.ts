@@ -43,3 +43,83 @@ export function collectPageErrors(page: Page): string[] {
 export async function expectNoHighlights(page: Page): Promise<void> {
   await expect.poll(async () => totalHighlights(await highlightSizes(page)), { timeout: 10_000 }).toBe(0);
 }
+
+/**
+ * Installed before any page script (addInitScript): what a hostile-page test observes from inside the page, kept
+ * away from the page's own globals. It writes arrays by index and keeps the real CSS namespace, so a page that
+ * overrides Array.prototype.push or window.CSS does not blind it.
+ */
+export function installPageProbe(): void {
+  if (window !== window.top) return;
+  const realCSS = window.CSS as unknown as { highlights: Map<string, Set<AbstractRange>> };
+  const probe = {
+    longTasks: [] as Array<{ start: number; duration: number }>,
+    before: null as string | null,
+    /** Number of ranges in every CSS highlight (the registry is shared with the content script). */
+    highlights(): number {
+      let total = 0;
+      realCSS.highlights.forEach((highlight) => (total += highlight.size));
+      return total;
+    },
+    /** The text under each highlighted range, in document order, and how many ranges lie in detached nodes. */
+    highlighted(): { texts: string[]; stale: number } {
+      const ranges: AbstractRange[] = [];
+      realCSS.highlights.forEach((highlight) => highlight.forEach((range) => (ranges[ranges.length] = range)));
+      let stale = 0;
+      const live: Range[] = [];
+      for (const r of ranges) {
+        if (!r.startContainer.isConnected || !r.endContainer.isConnected) {
+          stale++;
+          continue;
+        }
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        live[live.length] = range;
+      }
+      live.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const texts: string[] = [];
+      for (const range of live) texts[texts.length] = range.toString();
+      return { texts, stale };
+    },
+    /** Anything of ours in the DOM: wrapper marks, the card host, UI hosts. */
+    ownElements(): number {
+      return document.querySelectorAll('csto-lens-mark, csto-lens-card, [data-csto-lens-ui]').length;
+    },
+  };
+  Object.defineProperty(window, '__probe', { value: probe });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks[probe.longTasks.length] = { start: entry.startTime, duration: entry.duration };
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long-task timing in this engine.
+  }
+  document.addEventListener('DOMContentLoaded', () => (probe.before = document.documentElement.outerHTML));
+}
+
+export interface PageProbe {
+  longTasks: Array<{ start: number; duration: number }>;
+  before: string | null;
+  highlights(): number;
+  highlighted(): { texts: string[]; stale: number };
+  ownElements(): number;
+}
+
+/** Page errors and console errors, as they happen. */
+export function collectErrors(page: Page): string[] {
+  const errors = collectPageErrors(page);
+  page.on('console', (message) => {
+    // The browser's own favicon request on a served page is not the page's error, nor ours.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** Our own work statistics, from the performance mark the scanner leaves when a full pass is done. */
+export async function ourWork(page: Page): Promise<{ busyMs: number; longestSliceMs: number; marks: number; slices: number } | null> {
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByName('csto-lens-done') as PerformanceMark[];
+    return marks.length > 0 ? (marks[marks.length - 1]!.detail as { busyMs: number; longestSliceMs: number; marks: number; slices: number }) : null;
+  });
+}
