@@ -350,17 +350,20 @@ document.addEventListener('DOMContentLoaded', () => document.getElementById('ove
     server.setPage('/overrides.html', overrides.html);
     const observe = async (page: Page) => ({ state: await page.evaluate(() => ({ ...window.__pageState })), boxes: await layoutBoxes(page) });
     const off = await open('/overrides.html', false);
-    await off.page.waitForTimeout(1500);
+    await off.page.waitForTimeout(3000);
     const seenOff = await observe(off.page);
     await off.page.close();
+    const opened = Date.now();
     const { page, errors } = await open('/overrides.html');
     const answer = await settledMentions(browser, page, overrides.entities.length);
+    await page.waitForTimeout(Math.max(0, 3000 - (Date.now() - opened)));
     // Observed first, with the same calls from the test as in the run with the extension off.
     const seenOn = await observe(page);
     expect(entitiesOf(answer)).toEqual(overrides.entities);
     // Marked with the real CSS highlights (the content script's world has its own globals), not the page's fake.
     expect(await page.evaluate(() => window.__probe.highlights())).toBe(overrides.entities.length);
-    expect(seenOff.state).toMatchObject({ built: 3, fakeCss: 0 });
+    expect(seenOff.state).toMatchObject({ built: 3, fakeCss: 0, fromExtension: 0 });
+    expect((seenOff.state as { frozen: unknown }).frozen).not.toBeNull();
     expect((seenOff.state as { own: number }).own).toBeGreaterThan(0);
     // The same calls of the page's overridden functions, made by the same callers, with us as without us.
     expect(seenOn).toEqual(seenOff);

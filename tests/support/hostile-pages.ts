@@ -185,19 +185,24 @@ export function mixedDirectionPage(): { html: string; entities: string[]; texts:
 
 /**
  * A page that overrides DOM, Array and CSS globals in <head>, before any content script runs. The page's own calls go
- * through `__asPage`; every other call of an overridden function is counted as foreign. normalize() throws for
- * anyone but the page, window.CSS is a fake that counts its use, Highlight and MutationObserver throw.
+ * through `__asPage`; every other call of an overridden function is counted as foreign (and as ours when its stack
+ * names an extension URL). normalize() throws for anyone but the page, window.CSS is a fake that counts its use,
+ * Highlight, MutationObserver and StaticRange throw.
  */
 export const OVERRIDES_SCRIPT = `<script>
 (() => {
-  const state = window.__pageState = { own: 0, foreign: 0, fakeCss: 0, built: 0 };
+  const state = window.__pageState = { own: 0, foreign: 0, fromExtension: 0, fakeCss: 0, built: 0, frozen: null };
   let depth = 0;
   window.__asPage = (work) => { depth++; try { return work(); } finally { depth--; } };
   const wrap = (target, name, strict) => {
     const original = target[name];
     target[name] = function (...args) {
       if (depth > 0) state.own++;
-      else { state.foreign++; if (strict) throw new Error('page: ' + name + ' is not for you'); }
+      else {
+        state.foreign++;
+        if (String(new Error().stack).includes('-extension://')) state.fromExtension++;
+        if (strict) throw new Error('page: ' + name + ' is not for you');
+      }
       return original.apply(this, args);
     };
   };
@@ -212,6 +217,8 @@ export const OVERRIDES_SCRIPT = `<script>
   window.Highlight = function () { throw new Error('page: no Highlight here'); };
   window.MutationObserver = function () { throw new Error('page: no MutationObserver here'); };
   window.StaticRange = function () { throw new Error('page: no StaticRange here'); };
+  // The counts 2.5 s after load, before a test evaluates anything in the page (its own plumbing may call them).
+  window.addEventListener('load', () => setTimeout(() => { state.frozen = { own: state.own, foreign: state.foreign, fakeCss: state.fakeCss }; }, 2500));
 })();
 </script>`;
 
