@@ -170,6 +170,10 @@ document.addEventListener('DOMContentLoaded', () => document.getElementById('ove
     await expectWithinBudget(page, false);
     const tasksOn = await longTasksDuringOurPass(page);
     console.log(`huge page: long tasks off ${JSON.stringify(tasksOff)}, on during our pass ${JSON.stringify(tasksOn)}, our work ${JSON.stringify(await ourWork(page))}`);
+    // Our slices hold their budget (above); the page sees at most one long task more than without us: Chromium
+    // restyles the whole document once when the ::highlight() sheet is adopted and the first highlights registered
+    // (130–260 ms on this page in a main-world experiment, extension off). More than that would be ours.
+    expect(tasksOn.filter((d) => d >= budgetMs()).length).toBeLessThanOrEqual(tasksOff.filter((d) => d >= budgetMs()).length + 1);
     expect(errors).toEqual([]);
     await expectCleanOff(page);
     await page.close();
