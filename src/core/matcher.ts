@@ -943,7 +943,10 @@ function isSpace(c: number): boolean {
 function insideAddress(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
   const after = end < text.length ? text.charCodeAt(end) : 0x20;
-  if ((before >= 128 || ADDRESS_NEIGHBOUR[before] === 0) && (after >= 128 || ADDRESS_NEIGHBOUR[after] === 0)) return false;
+  const plainBefore = before >= 128 || ADDRESS_NEIGHBOUR[before] === 0;
+  if (plainBefore && (after >= 128 || ADDRESS_NEIGHBOUR[after] === 0)) return false;
+  // The end of a sentence or a clause ("… the CSTO. Next", "CSTO:"), not of a domain: the commonest case, decided here.
+  if (plainBefore && after !== 0x5f && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return false;
   if (before === 0x5f || after === 0x5f || before === 0x40) return true; // _ @
   if (before === 0x2e && start >= 2 && WORD_OR_MARK.test(text[start - 2]!)) return true; // en.odkb-csto.org
   let left = start;
