@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'dist-firefox/**', 'dist-firefox-test/**', 'dist-cli/**', 'artifacts/**', 'generated/**', 'node_modules/**', 'public/**', 'bench/**'] },
+  { ignores: ['dist/**', 'dist-test/**', 'dist-firefox/**', 'dist-firefox-test/**', 'dist-cli/**', 'artifacts/**', 'generated/**', 'node_modules/**', 'public/**', 'bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -138,7 +138,7 @@ interface DoneDetail {
   filterMs: number;
 }
 
-// The marks below exist only in test builds (dist-bench): the release build leaves no trace a page could read.
+// The marks below exist only in test builds (dist-test): the release build leaves no trace a page could read.
 async function waitForDone(page: Page, timeoutMs = 120_000): Promise<{ eval: number; start: number; first: number | null; done: number; detail: DoneDetail }> {
   await page.waitForFunction(() => performance.getEntriesByName('csto-lens-done').length > 0, undefined, { timeout: timeoutMs, polling: 100 });
   return page.evaluate(() => {
@@ -235,7 +235,7 @@ function launchPlainChromium(): Promise<Browser> {
 export async function runNoEntityBench(options: { runs?: number } = {}): Promise<NoEntityCost & { matcherBuildMs: number }> {
   const server = await startStaticServer({ '/': join(ROOT, 'bench') });
   server.setPage('/plain.html', generateArticle(2_000, false).html);
-  const browser = await launchWithExtension(join(ROOT, 'dist-bench'));
+  const browser = await launchWithExtension(join(ROOT, 'dist-test'));
   const plainBrowser = await launchPlainChromium();
   try {
     return await measureNoEntity(browser, plainBrowser, server.url('/plain.html'), options.runs ?? 15);
@@ -268,7 +268,7 @@ export async function runPageBench(options: { words?: number; markJsNames?: numb
   const log = options.log ?? console.log;
   // The release build for its size; the bench build (the same plus test hooks and marks) for the timings.
   const dist = join(ROOT, 'dist');
-  const benchDist = join(ROOT, 'dist-bench');
+  const benchDist = join(ROOT, 'dist-test');
   const { html, words } = generateArticle(options.words ?? 200_000);
   const server = await startStaticServer({ '/': join(ROOT, 'bench') });
   server.setPage('/big.html', html);

@@ -55,7 +55,7 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Our own work statistics, from the performance mark the scanner leaves when a full pass is done. */
+/** Our own work statistics, from the performance mark the scanner leaves when a full pass is done (test builds only). */
 export async function ourWork(page: Page): Promise<{ busyMs: number; longestSliceMs: number; marks: number; slices: number } | null> {
   return page.evaluate(() => {
     const marks = performance.getEntriesByName('csto-lens-done') as PerformanceMark[];

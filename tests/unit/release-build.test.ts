@@ -17,7 +17,7 @@ describe('the built content script', () => {
     expect(testTracesIn(readFileSync(contentScript(dir), 'utf8'))).toEqual([]);
   });
 
-  it.each(['dist-bench', 'dist-firefox-test'])('%s (test build) has them, so the check above can fail', (dir) => {
+  it.each(['dist-test', 'dist-firefox-test'])('%s (test build) has them, so the check above can fail', (dir) => {
     if (!existsSync(contentScript(dir))) return;
     expect(testTracesIn(readFileSync(contentScript(dir), 'utf8'))).toContain('csto-lens-done');
   });
