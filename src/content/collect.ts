@@ -91,23 +91,27 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
   const startBlock = start instanceof ShadowRoot ? start.host : start;
   blockStack.push(startBlock);
 
-  function* flush(): Generator<TextRun> {
-    if (run && /\S/.test(run.text)) yield run;
+  /** The run so far if it has text to read (else null), and a fresh start. A plain function: a nested generator for
+   * every element would cost a cold page more than the walk itself. */
+  const take = (): TextRun | null => {
+    const done = run;
     run = null;
-  }
+    return done && /\S/.test(done.text) ? done : null;
+  };
 
-  // An explicit stack keeps deep pages from overflowing the call stack; a leave entry closes a block.
-  const stack: Array<{ node: Node; leave: boolean }> = [];
+  // An explicit stack keeps deep pages from overflowing the call stack; a null entry closes a block.
+  const stack: Array<Node | null> = [];
   const pushChildren = (parent: Node) => {
     // Siblings, not childNodes[i]: a live NodeList is slow to index.
-    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push({ node: child, leave: false });
+    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
   pushChildren(start instanceof Element && start.shadowRoot ? start.shadowRoot : start);
 
   while (stack.length > 0) {
-    const { node, leave } = stack.pop()!;
-    if (leave) {
-      yield* flush();
+    const node = stack.pop() as Node | null;
+    if (node === null) {
+      const done = take();
+      if (done) yield done;
       blockStack.pop();
       continue;
     }
@@ -125,16 +129,20 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
     // A shadow host is read as its own block: what its shadow tree shows replaces its light children.
     const shadow = element.shadowRoot;
     const inline = isInline(element) && !shadow;
-    if (!inline) yield* flush();
+    if (!inline) {
+      const done = take();
+      if (done) yield done;
+    }
     // `skip` sees blocks only, after the run before them is out, so a caller can splice its own runs in order.
     if (isSkipped(element) || element.tagName === 'BR' || (!inline && skip?.(element))) continue;
     if (!inline) {
       blockStack.push(element);
-      stack.push({ node: element, leave: true });
+      stack.push(null);
     }
     pushChildren(shadow ?? element);
   }
-  yield* flush();
+  const done = take();
+  if (done) yield done;
 }
 
 /** The (Text node, offset) at `offset` in a run; an offset at a node boundary belongs to the node that starts there. */
