@@ -164,7 +164,7 @@ export function modelRuns(forest: Forest): ModelRun[] {
  */
 export function forestPage(forest: Forest, extraBlocks: TreeNode[] = []): string {
   const data = JSON.stringify([...forest.nodes, ...extraBlocks]).replace(/</g, '\\u003c');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>generated</title><script>
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>generated</title><script>
 ${BUILD_SOURCE}
 document.addEventListener('DOMContentLoaded', () => { build(document.body, ${data}); window.__before = snapshot(); });
 </script></head><body></body></html>`;
