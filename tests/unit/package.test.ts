@@ -94,7 +94,7 @@ describe('the store listing in store/', () => {
   });
 });
 
-const zips = ['chrome', 'firefox'].map((browser) => [browser, join(ARTIFACTS, `csto-lens-${browser}-${version}.zip`)] as const);
+const zips = (['chrome', 'firefox'] as const).map((browser) => [browser, join(ARTIFACTS, `csto-lens-${browser}-${version}.zip`)] as const);
 
 describe.skipIf(!zips.every(([, path]) => existsSync(path)))('what `npm run package` wrote to artifacts/', () => {
   it.each(zips)('the %s zip has its manifest, every file it names, no source map, no test hook, a sane size', (browser, path) => {
