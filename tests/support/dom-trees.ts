@@ -1,8 +1,8 @@
 // Generated DOM trees for property tests: a plain-data tree model (fast-check arbitraries), the text runs the content
 // script's collector (src/content/collect.ts walkRuns) reads from such a tree, computed here without a DOM, and the
 // page that builds the tree in a browser. The model follows walkRuns' rules for the elements generated: inline
-// elements join the run of their block, blocks and skipped elements end it, skipped elements are not read, an open
-// shadow root is read in place of its host's light children and its host counts as a block.
+// elements join the run of their block, blocks, <br> and skipped elements end it, skipped elements and comments are
+// not read, an open shadow root is read in place of its host's light children and its host counts as a block.
 import fc from 'fast-check';
 import { bundledPack } from '../../src/core/bundled-pack.ts';
 
@@ -12,7 +12,11 @@ export const SKIPPED = ['script', 'style', 'code', 'textarea'] as const;
 
 export type TreeNode =
   | { text: string }
+  | { comment: string }
   | { tag: string; children: TreeNode[]; shadow?: TreeNode[] };
+
+/** Void elements: <br> ends a run (it is not inline for the collector), <wbr> is inline and empty. */
+export const VOID = ['br', 'wbr'] as const;
 
 export interface Forest {
   nodes: TreeNode[];
@@ -74,6 +78,7 @@ export function forestArbitrary(options: { maxDepth?: number; maxChildren?: numb
     node: fc.oneof(
       { depthSize: 'small', maxDepth, withCrossShrink: true },
       { weight: 5, arbitrary: textData.map((text): TreeNode => ({ text })) },
+      { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...VOID).map((tag): TreeNode => ({ tag, children: [] })), fc.constant<TreeNode>({ comment: ' note ' })) },
       { weight: 3, arbitrary: fc.record({ tag: fc.constantFrom(...INLINE), children: fc.array(tie('node'), { maxLength: maxChildren }) }) },
       { weight: 3, arbitrary: fc.record({ tag: fc.constantFrom(...BLOCK), children: fc.array(tie('node'), { maxLength: maxChildren }) }) },
       {
@@ -117,6 +122,10 @@ export function describeForest(forest: Forest): string {
       lines.push(`${indent}"${describeText(node.text)}"`);
       return;
     }
+    if ('comment' in node) {
+      lines.push(`${indent}<!--${node.comment}-->`);
+      return;
+    }
     lines.push(`${indent}<${node.tag}>`);
     for (const child of node.children) visit(child, `${indent}  `);
     if (node.shadow) {
@@ -144,9 +153,10 @@ export function modelRuns(forest: Forest): ModelRun[] {
       if (node.text.length > 0) current = (current ?? '') + node.text;
       return;
     }
-    const inline = (INLINE as readonly string[]).includes(node.tag) && !node.shadow;
+    if ('comment' in node) return;
+    const inline = ([...INLINE, 'wbr'] as string[]).includes(node.tag) && !node.shadow;
     if (!inline) flush();
-    if ((SKIPPED as readonly string[]).includes(node.tag)) return;
+    if ((SKIPPED as readonly string[]).includes(node.tag) || node.tag === 'br') return;
     for (const child of node.shadow ?? node.children) visit(child);
     if (!inline) flush();
   };
@@ -175,6 +185,7 @@ export const BUILD_SOURCE = String.raw`
 function build(parent, nodes) {
   for (const node of nodes) {
     if ('text' in node) { parent.appendChild(document.createTextNode(node.text)); continue; }
+    if ('comment' in node) { parent.appendChild(document.createComment(node.comment)); continue; }
     const element = document.createElement(node.tag);
     // A script made by DOM calls runs when connected: give it a type no engine runs.
     if (node.tag === 'script') element.type = 'text/x-generated';
