@@ -5,7 +5,7 @@
 // "\n", whitespace inside a block collapsed to one space (as the page shows it). Also the publication day, from the
 // same evidence the content script uses: date metas, JSON-LD, <time> in the article, then the page's URL.
 // Pure: a small hand-written tokenizer (no DOM), so the CLI needs no browser and no dependency.
-import { dayFromUrl, publishedDay } from './published-date.ts';
+import { dateMetaContents, dayFromUrl, publishedDay } from './published-date.ts';
 
 export interface HtmlBlock {
   /** Offsets of the block in `text`. */
@@ -280,18 +280,6 @@ function readBlocks(root: Element): string[] {
 
 // ---------------------------------------------------------------- the publication day
 
-/** Meta tags that carry the publication time (property or name), strongest first. */
-export const DATE_META_KEYS = [
-  'article:published_time',
-  'og:published_time',
-  'og:article:published_time',
-  'datepublished',
-  'pubdate',
-  'publishdate',
-  'date',
-  'dc.date.issued',
-];
-
 function textOf(element: Element): string {
   return element.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
@@ -299,14 +287,11 @@ function textOf(element: Element): string {
 /** Gather what the page offers about its publication day; src/core/published-date.ts decides, as for the content script. */
 function publicationDay(document: Element, root: Element): string | null {
   const all = [...elements(document)];
-  const metas: string[] = [];
-  for (const key of DATE_META_KEYS) {
-    for (const meta of all) {
-      if (meta.tag !== 'meta') continue;
-      const name = (meta.attrs.get('property') ?? meta.attrs.get('name') ?? meta.attrs.get('itemprop') ?? '').toLowerCase();
-      if (name === key && meta.attrs.has('content')) metas.push(meta.attrs.get('content')!);
-    }
-  }
+  const metas = dateMetaContents(
+    all
+      .filter((meta) => meta.tag === 'meta' && meta.attrs.has('content'))
+      .map((meta) => ({ name: meta.attrs.get('property') ?? meta.attrs.get('name') ?? meta.attrs.get('itemprop') ?? '', content: meta.attrs.get('content')! })),
+  );
   for (const element of all) {
     if (element.tag !== 'meta' && element.attrs.get('itemprop') === 'datePublished') {
       const value = element.attrs.get('datetime') ?? element.attrs.get('content');

@@ -102,6 +102,8 @@ const S_ARABIC = 3;
 const V_COMPLEX = 0xfff0; // class 0, not 0: computed, needs the slow path
 const V_SURROGATE = 0xffe0;
 const DROP_EXTENDS = 4; // in a DROP entry: a mark, the match end extends over it (tashkeel), unlike a bidi mark
+/** The combining acute and grave: Russian stress marks, which need NFKC only after a letter they compose with. */
+const STRESS_MARKS = [0x0301, 0x0300];
 
 const ROOT = 1;
 const DEAD = 0;
@@ -664,9 +666,53 @@ export class Matcher {
   /** Find the candidates in one block of text (a paragraph, a heading, a caption). */
   scanBlock(text: string, options: ScanOptions = {}): BlockScan {
     const counts = new Int32Array(4);
-    let folded: Folded | null = null;
     let count = this.walkFast(text, counts);
     if (count === GENERAL) count = this.walkGeneral(text, false);
+    if (count === BAIL && this.stressMarksStandAlone(text)) {
+      // Russian stress marks that compose with nothing: folding only removes them, so the walk can skip them in
+      // place (as it skips tashkeel) instead of folding the whole text.
+      const table = this.table;
+      for (const mark of STRESS_MARKS) table[mark] = C_DROP | DROP_EXTENDS;
+      try {
+        return this.finishScan(text, options, counts, this.walkAgain(text, counts));
+      } finally {
+        for (const mark of STRESS_MARKS) table[mark] = V_COMPLEX;
+      }
+    }
+    return this.finishScan(text, options, counts, count);
+  }
+
+  private walkAgain(text: string, counts: Int32Array): number {
+    counts.fill(0);
+    const count = this.walkFast(text, counts);
+    return count === GENERAL ? this.walkGeneral(text, false) : count;
+  }
+
+  /**
+   * Whether every combining acute and grave in the text stands alone after its letter: NFKC composes it with
+   * nothing (Cyrillic vowels have no precomposed stressed forms, Latin é does), and the letter before it is one the
+   * fast pass knows. Then folding removes the mark and changes nothing else.
+   */
+  private stressMarksStandAlone(text: string): boolean {
+    let found = false;
+    for (const mark of STRESS_MARKS) {
+      const ch = String.fromCharCode(mark);
+      for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
+        found = true;
+        if (at === 0) continue;
+        const before = text.charCodeAt(at - 1);
+        const cls = (this.table[before] || this.fill(before)) & 3;
+        if (cls !== C_WORD && cls !== C_SEP) return false;
+        const pair = text.slice(at - 1, at + 1);
+        if (pair.normalize('NFKC') !== pair) return false;
+      }
+    }
+    return found;
+  }
+
+  /** scanBlock's second half: the fold path when the walk bailed out, word counts, language and candidates. */
+  private finishScan(text: string, options: ScanOptions, counts: Int32Array, count: number): BlockScan {
+    let folded: Folded | null = null;
     if (count === BAIL) {
       // Some segment needs NFKC: fold those segments only, walk the result, map the hits back.
       folded = foldComplexSegments(text) ?? fold(text);
@@ -897,7 +943,10 @@ function isSpace(c: number): boolean {
 function insideAddress(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
   const after = end < text.length ? text.charCodeAt(end) : 0x20;
-  if ((before >= 128 || ADDRESS_NEIGHBOUR[before] === 0) && (after >= 128 || ADDRESS_NEIGHBOUR[after] === 0)) return false;
+  const plainBefore = before >= 128 || ADDRESS_NEIGHBOUR[before] === 0;
+  if (plainBefore && (after >= 128 || ADDRESS_NEIGHBOUR[after] === 0)) return false;
+  // The end of a sentence or a clause ("… the CSTO. Next", "CSTO:"), not of a domain: the commonest case, decided here.
+  if (plainBefore && after !== 0x5f && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return false;
   if (before === 0x5f || after === 0x5f || before === 0x40) return true; // _ @
   if (before === 0x2e && start >= 2 && WORD_OR_MARK.test(text[start - 2]!)) return true; // en.odkb-csto.org
   let left = start;

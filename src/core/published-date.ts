@@ -59,6 +59,31 @@ export function dayFromUrl(url: string): IsoDay | null {
   return isIsoDay(day) ? day : null;
 }
 
+/** Meta tags that carry the publication time (by property, name or itemprop, any case), strongest first. */
+export const DATE_META_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'date',
+  'dc.date.issued',
+];
+
+/** A page's meta tags as name (property, name or itemprop) and content. */
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/** The contents of the metas that carry a publication time, strongest key first (DateEvidence.metas). */
+export function dateMetaContents(metas: readonly MetaTag[]): string[] {
+  const contents: string[] = [];
+  for (const key of DATE_META_KEYS) for (const meta of metas) if (meta.name.toLowerCase() === key) contents.push(meta.content);
+  return contents;
+}
+
 /** What a page offers, strongest evidence first within each list. */
 export interface DateEvidence {
   /** Contents of article:published_time, og:published_time, itemprop=datePublished and similar metas. */

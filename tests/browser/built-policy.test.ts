@@ -1,0 +1,71 @@
+// What the built extension asks for and ships, read from the build output (the browser project runs after
+// `npm run build` and `npm run build:firefox:test`): the smallest permissions, the default CSP for extension pages,
+// nothing a page can probe, no remote or generated code, and no page or entity text ever written as HTML.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, DIST_FIREFOX_TEST, ROOT } from '../support/paths.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const builds = [
+  { name: 'Chromium (dist)', dir: DIST },
+  { name: 'Firefox (dist-firefox-test)', dir: DIST_FIREFOX_TEST },
+].filter((build) => existsSync(join(build.dir, 'manifest.json')));
+
+describe.each(builds)('the $name build', ({ dir }) => {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const scripts = filesUnder(dir).filter((file) => ['.js', '.mjs'].includes(extname(file)));
+
+  it('asks only for storage: no host permissions, no tabs, history, webRequest or cookies', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toBeUndefined();
+  });
+
+  it('keeps the default CSP for its pages and exposes no resource a page could probe', () => {
+    expect(manifest.content_security_policy).toBeUndefined();
+    const exposed = (manifest.web_accessible_resources ?? []) as Array<{ use_dynamic_url?: boolean }>;
+    for (const entry of exposed) expect(entry.use_dynamic_url).toBe(true);
+  });
+
+  it('runs its content script in the top frame of web pages only, once the page is parsed', () => {
+    const [content, ...others] = manifest.content_scripts as Array<{ matches: string[]; all_frames?: boolean; run_at?: string }>;
+    expect(others).toEqual([]);
+    expect(content!.all_frames ?? false).toBe(false);
+    expect(content!.run_at).toBe('document_idle');
+    for (const pattern of content!.matches) expect(pattern).toMatch(/^(https?|file):\/\//);
+  });
+
+  it('ships no remote or generated code: no eval, no Function constructor, no script loaded from a URL', () => {
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) {
+      const code = readFileSync(file, 'utf8');
+      const where = relative(dir, file);
+      expect(code, `${where}: eval`).not.toMatch(/\beval\s*\(/);
+      expect(code, `${where}: new Function`).not.toMatch(/\bnew Function\s*\(/);
+      expect(code, `${where}: importScripts`).not.toMatch(/\bimportScripts\s*\(/);
+      expect(code, `${where}: import() of a URL`).not.toMatch(/\bimport\s*\(\s*["'`]https?:/);
+    }
+    for (const file of filesUnder(dir).filter((f) => extname(f) === '.html')) {
+      expect(readFileSync(file, 'utf8'), relative(dir, file)).not.toMatch(/<script[^>]+src=["']https?:/i);
+    }
+  });
+});
+
+describe('our source', () => {
+  // Preact's own runtime supports innerHTML (web-ext lint sees it in the bundle); our code never reaches it.
+  it('never writes HTML from strings: no innerHTML, outerHTML, insertAdjacentHTML, document.write or dangerouslySetInnerHTML', () => {
+    const sources = filesUnder(join(ROOT, 'src')).filter((file) => ['.ts', '.tsx'].includes(extname(file)));
+    expect(sources.length).toBeGreaterThan(20);
+    const html = /\.(?:innerHTML|outerHTML)\s*=(?!=)|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|createContextualFragment|DOMParser/;
+    const offenders = sources.filter((file) => html.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+});
