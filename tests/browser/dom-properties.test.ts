@@ -83,11 +83,18 @@ function markTexts(page: Page, path: 'highlight' | 'wrapper'): Promise<{ texts: 
   }, path);
 }
 
-/** In the page: the page as the generator built it? (outerHTML and every open shadow root; see BUILD_SOURCE). */
-function unchanged(page: Page): Promise<boolean> {
+/**
+ * In the page: is the page as the generator built it? Its outerHTML and every open shadow root's HTML, and the very
+ * Text nodes it had, in the same order with the same data (outerHTML alone would not see a node left split in two).
+ */
+function unchanged(page: Page): Promise<{ html: boolean; textNodes: boolean }> {
   return page.evaluate(() => {
-    const w = window as unknown as { __before: unknown; snapshot(): unknown };
-    return JSON.stringify(w.snapshot()) === JSON.stringify(w.__before);
+    const w = window as unknown as { __before: unknown; __beforeNodes: Text[]; snapshot(): unknown; textNodes(): Text[] };
+    const now = w.textNodes();
+    return {
+      html: JSON.stringify(w.snapshot()) === JSON.stringify(w.__before),
+      textNodes: now.length === w.__beforeNodes.length && now.every((node, i) => node === w.__beforeNodes[i]),
+    };
   });
 }
 
@@ -143,7 +150,7 @@ function pathSuite(path: 'highlight' | 'wrapper') {
         lastWrite = Date.now();
         await changeSettings(browser, { disabledSites: [host] });
         await expect.poll(async () => (await markTexts(page, path)).texts.length, { timeout: 5000 }).toBe(0);
-        expect(await unchanged(page)).toBe(true);
+        expect(await unchanged(page)).toEqual({ html: true, textNodes: true });
         if (path === 'highlight') expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
         expect(errors).toEqual([]);
       }),

@@ -170,13 +170,14 @@ export function modelRuns(forest: Forest): ModelRun[] {
 /**
  * A page whose script builds the forest into <body> at DOMContentLoaded (before the content script runs at
  * document_idle), with DOM calls rather than markup, so the parser cannot rearrange it, then keeps a snapshot of
- * the page (outerHTML and every open shadow root's innerHTML) in window.__before.
+ * the page (outerHTML and every open shadow root's innerHTML) in window.__before and its Text nodes in
+ * window.__beforeNodes.
  */
 export function forestPage(forest: Forest, extraBlocks: TreeNode[] = []): string {
   const data = JSON.stringify([...forest.nodes, ...extraBlocks]).replace(/</g, '\\u003c');
   return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>generated</title><script>
 ${BUILD_SOURCE}
-document.addEventListener('DOMContentLoaded', () => { build(document.body, ${data}); window.__before = snapshot(); });
+document.addEventListener('DOMContentLoaded', () => { build(document.body, ${data}); window.__before = snapshot(); window.__beforeNodes = textNodes(); });
 </script></head><body></body></html>`;
 }
 
@@ -198,6 +199,19 @@ function shadowHosts(root) {
   const out = [];
   const walk = (r) => { for (const el of r.querySelectorAll('*')) if (el.shadowRoot) { out.push(el); walk(el.shadowRoot); } };
   walk(root);
+  return out;
+}
+/** Every Text node of the page, shadow trees included, in tree order: the wrapper fallback must give back these very nodes. */
+function textNodes() {
+  const out = [];
+  const walk = (root) => {
+    for (let node = root.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) out.push(node);
+      walk(node);
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+  };
+  walk(document);
   return out;
 }
 function snapshot() {
