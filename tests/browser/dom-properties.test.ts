@@ -3,40 +3,27 @@
 // endings, inline and block elements, skipped elements, open shadow roots); the page builds it; the content script
 // marks it. Then: no page error; the marks are exactly what the core matcher finds in node on the runs the collector
 // reads from that tree (tests/support/dom-trees.ts models them); every mark covers its mention's text; switching off
-// leaves outerHTML (and every shadow root) exactly as built. Once with CSS highlights (the release build), once with
-// the wrapper fallback (the test build, which takes #csto-lens-wrapper to force it).
+// leaves outerHTML (and every shadow root) exactly as built, with the same Text nodes. Once with CSS highlights (the
+// release build), once with the wrapper fallback (the test build, which takes #csto-lens-wrapper to force it).
+// The same in Firefox: tests/firefox/dom-properties.test.ts.
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
 import { mentions } from '../../scripts/lib/settled-mentions.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { bundledPack } from '../../src/core/bundled-pack.ts';
-import { buildLexicon } from '../../src/core/lexicon.ts';
-import { compileMatcher } from '../../src/core/matcher.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { forestArbitrary, forestPage, modelRuns, type Forest, type TreeNode } from '../support/dom-trees.ts';
+import { pageMarkTexts, pageUnchanged, predicted, SENTINEL, SENTINEL_TEXT } from '../support/dom-tree-checks.ts';
+import { forestArbitrary, forestPage } from '../support/dom-trees.ts';
 import { DIST, DIST_TEST, FIXTURES } from '../support/paths.ts';
 import { changeSettings, resetSettings } from './page-support.ts';
 
-const matcher = compileMatcher(buildLexicon(bundledPack).lexicon);
-const SEED = Number(process.env.DOM_PROPERTY_SEED ?? 20261129);
 // DOM_PROPERTY_SEED and DOM_PROPERTY_RUNS let a longer hunt run with other trees; the default keeps the file under a minute.
+const SEED = Number(process.env.DOM_PROPERTY_SEED ?? 20261129);
 const RUNS = Number(process.env.DOM_PROPERTY_RUNS ?? 40);
-
 const HOSTS = ['127.0.0.1', 'localhost'];
 const WRITE_INTERVAL_MS = 550;
-
-/** A last block with a name no generated text can swallow: once it is marked, the whole tree has been read. */
-const SENTINEL: TreeNode = { tag: 'p', children: [{ text: 'Sentinel: Reuters.' }] };
-
-/** What the content script must mark on the page of `forest`: the core on the collector's runs, in document order. */
-function predicted(forest: Forest): Array<{ entity: string; text: string }> {
-  const runs = modelRuns({ nodes: [...forest.nodes, SENTINEL] });
-  const scans = runs.map((run) => matcher.scanBlock(run.text).candidates);
-  return matcher.resolveDocument(scans).map((m) => ({ entity: m.entity, text: m.text }));
-}
 
 /** The answer once the sentinel is marked and the answer held still over two polls. */
 async function settled(browser: ExtensionBrowser, page: Page): Promise<MentionsResponse> {
@@ -46,57 +33,15 @@ async function settled(browser: ExtensionBrowser, page: Page): Promise<MentionsR
   while (Date.now() < deadline) {
     answer = await mentions(browser, page);
     const key = JSON.stringify(answer);
-    if (answer && answer.mentions.at(-1)?.text === 'Reuters' && key === last) return answer;
+    if (answer && answer.mentions.at(-1)?.text === SENTINEL_TEXT && key === last) return answer;
     last = key;
     await page.waitForTimeout(60);
   }
   throw new Error(`marks did not settle: ${JSON.stringify(answer)?.slice(0, 400)}`);
 }
 
-/** In the page: the text of every mark, from CSS.highlights (sorted) or from the wrappers in tree order (shadow roots included). */
-function markTexts(page: Page, path: 'highlight' | 'wrapper'): Promise<{ texts: string[]; names: string[] }> {
-  return page.evaluate((kind) => {
-    if (kind === 'highlight') {
-      const texts: string[] = [];
-      const names: string[] = [];
-      (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.forEach((highlight, name) => {
-        names.push(name);
-        for (const r of highlight) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          texts.push(live.toString());
-        }
-      });
-      return { texts: texts.sort(), names };
-    }
-    const texts: string[] = [];
-    const walk = (root: Node) => {
-      for (let node = root.firstChild; node; node = node.nextSibling) {
-        if (node instanceof Element && node.localName === 'csto-lens-mark') texts.push(node.textContent ?? '');
-        else if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-        else walk(node);
-      }
-    };
-    walk(document.body);
-    return { texts, names: [] };
-  }, path);
-}
-
-/**
- * In the page: is the page as the generator built it? Its outerHTML and every open shadow root's HTML, and the very
- * Text nodes it had, in the same order with the same data (outerHTML alone would not see a node left split in two).
- */
-function unchanged(page: Page): Promise<{ html: boolean; textNodes: boolean }> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __before: unknown; __beforeNodes: Text[]; snapshot(): unknown; textNodes(): Text[] };
-    const now = w.textNodes();
-    return {
-      html: JSON.stringify(w.snapshot()) === JSON.stringify(w.__before),
-      textNodes: now.length === w.__beforeNodes.length && now.every((node, i) => node === w.__beforeNodes[i]),
-    };
-  });
-}
+const markTexts = (page: Page, path: 'highlight' | 'wrapper') => page.evaluate(pageMarkTexts, path);
+const unchanged = (page: Page) => page.evaluate(pageUnchanged);
 
 function pathSuite(path: 'highlight' | 'wrapper') {
   let browser: ExtensionBrowser;
