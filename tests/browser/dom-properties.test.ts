@@ -14,7 +14,7 @@ import { mentions } from '../../scripts/lib/settled-mentions.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { pageMarkTexts, pageUnchanged, predicted, SENTINEL, SENTINEL_TEXT } from '../support/dom-tree-checks.ts';
+import { pageMarkTexts, pageUnchanged, predicted, SENTINEL_TEXT, tail } from '../support/dom-tree-checks.ts';
 import { forestArbitrary, forestPage } from '../support/dom-trees.ts';
 import { DIST, DIST_TEST, FIXTURES } from '../support/paths.ts';
 import { changeSettings, resetSettings } from './page-support.ts';
@@ -75,9 +75,9 @@ function pathSuite(path: 'highlight' | 'wrapper') {
         // Pages alternate between two host names, so switching one page off (this-site switch) is one settings write,
         // and that write switches the next page's host back on. storage.sync allows 120 writes a minute.
         const host = HOSTS[n % 2]!;
-        server.setPage(`/tree-${n}.html`, forestPage(forest, [SENTINEL]));
+        server.setPage(`/tree-${n}.html`, forestPage(forest, tail(n)));
         await page.goto(server.url(`/tree-${n}.html${path === 'wrapper' ? '#csto-lens-wrapper' : ''}`).replace('127.0.0.1', host));
-        const expected = predicted(forest);
+        const expected = predicted(forest, tail(n));
         const answer = await settled(browser, page);
         expect(answer.mentions).toEqual(expected);
         marked += expected.length - 1;

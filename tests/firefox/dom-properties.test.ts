@@ -9,7 +9,7 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scr
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
-import { pageMarkTexts, pageUnchanged, predicted, SENTINEL, SENTINEL_TEXT } from '../support/dom-tree-checks.ts';
+import { pageMarkTexts, pageUnchanged, predicted, SENTINEL_TEXT, tail } from '../support/dom-tree-checks.ts';
 import { forestArbitrary, forestPage } from '../support/dom-trees.ts';
 import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
 import { askTestHook, mentionsViaTestHook } from './support.ts';
@@ -60,9 +60,9 @@ function pathSuite(path: 'highlight' | 'wrapper') {
         errors.length = 0;
         // As in Chromium: pages alternate between two host names, and the this-site switch turns the current one off.
         const host = HOSTS[n % 2]!;
-        server.setPage(`/tree-${n}.html`, forestPage(forest, [SENTINEL]));
+        server.setPage(`/tree-${n}.html`, forestPage(forest, tail(n)));
         await page.goto(server.url(`/tree-${n}.html${path === 'wrapper' ? '#csto-lens-wrapper' : ''}`).replace('127.0.0.1', host));
-        const expected = predicted(forest);
+        const expected = predicted(forest, tail(n));
         const answer = await settled(page);
         expect(answer.mentions).toEqual(expected);
         marked += expected.length - 1;

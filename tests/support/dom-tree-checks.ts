@@ -12,9 +12,18 @@ const matcher = compileMatcher(buildLexicon(bundledPack).lexicon);
 export const SENTINEL: TreeNode = { tag: 'p', children: [{ text: 'Sentinel: Reuters.' }] };
 export const SENTINEL_TEXT = 'Reuters';
 
-/** What the content script must mark on the page of `forest`: the core on the collector's runs, in document order. */
-export function predicted(forest: Forest): Array<{ entity: string; text: string }> {
-  const runs = modelRuns({ nodes: [...forest.nodes, SENTINEL] });
+/**
+ * Empty inline elements that take a page over the scanner's short-page limit (400 elements), so it reads the blocks in
+ * the viewport first and splices their runs in later: the generated tree is at the top, on screen.
+ */
+export const PADDING: TreeNode = { tag: 'div', children: Array.from({ length: 450 }, () => ({ tag: 'i', children: [] })) };
+
+/** The blocks after the generated tree: every other page is padded into a long one. */
+export const tail = (n: number): TreeNode[] => (n % 4 < 2 ? [SENTINEL] : [PADDING, SENTINEL]);
+
+/** What the content script must mark on the page of `forest` + `after`: the core on the collector's runs, in document order. */
+export function predicted(forest: Forest, after: TreeNode[] = [SENTINEL]): Array<{ entity: string; text: string }> {
+  const runs = modelRuns({ nodes: [...forest.nodes, ...after] });
   const scans = runs.map((run) => matcher.scanBlock(run.text).candidates);
   return matcher.resolveDocument(scans).map((m) => ({ entity: m.entity, text: m.text }));
 }
