@@ -99,11 +99,11 @@ function pathSuite(path: 'highlight' | 'wrapper') {
         if (path === 'highlight') expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
         expect(errors).toEqual([]);
       }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      { seed: SEED, numRuns: RUNS },
     );
     // The trees carried names: the comparison above was about something.
     expect(marked).toBeGreaterThan(RUNS);
-  }, 240_000);
+  }, 600_000); // room to shrink a counterexample, which replays pages
 }
 
 describe.runIf(chromiumAvailable)('generated DOM trees in Chromium, CSS highlights (release build)', () => pathSuite('highlight'));

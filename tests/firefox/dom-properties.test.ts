@@ -77,10 +77,10 @@ function pathSuite(path: 'highlight' | 'wrapper') {
         expect(await page.evaluate(pageUnchanged)).toEqual({ html: true, textNodes: true });
         expect(errors).toEqual([]);
       }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      { seed: SEED, numRuns: RUNS },
     );
     expect(marked).toBeGreaterThan(RUNS / 2);
-  }, 240_000);
+  }, 600_000); // room to shrink a counterexample, which replays pages
 }
 
 describe.runIf(firefoxAvailable)('generated DOM trees in Firefox ESR, CSS highlights (test build)', () => pathSuite('highlight'));
