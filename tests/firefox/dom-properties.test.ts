@@ -67,9 +67,14 @@ function pathSuite(path: 'highlight' | 'wrapper') {
         expect(answer.mentions).toEqual(expected);
         marked += expected.length - 1;
 
-        const { texts } = await page.evaluate(pageMarkTexts, path);
-        if (path === 'highlight') expect(texts).toEqual(expected.map((m) => m.text).sort());
-        else expect(texts.join('')).toBe(expected.map((m) => m.text).join(''));
+        const { texts, names } = await page.evaluate(pageMarkTexts, path);
+        if (path === 'highlight') {
+          expect(texts).toEqual(expected.map((m) => m.text).sort());
+          // The page's highlight names are the random ones the content script drew for this page (its test hook says).
+          const status = await askTestHook<{ stats: { highlightNames: Record<string, string> } }>(page, { type: 'status' });
+          const drawn = Object.values(status?.stats.highlightNames ?? {});
+          for (const name of names) expect(drawn).toContain(name);
+        } else expect(texts.join('')).toBe(expected.map((m) => m.text).join(''));
 
         await askTestHook(page, { type: 'settings', settings: { disabledSites: [host] } });
         for (let i = 0; i < 60 && (await page.evaluate(pageMarkTexts, path)).texts.length > 0; i++) await sleep(80);
