@@ -165,6 +165,67 @@ export function modelRuns(forest: Forest): ModelRun[] {
   return runs;
 }
 
+// ---------------------------------------------------------------- edits after marking
+
+/**
+ * A change a page makes to itself: on the i-th Text node of the light DOM in tree order (skipped elements included,
+ * shadow trees not: the page watcher observes the document only), or a new top-level node after the tree.
+ */
+export type Edit =
+  | { kind: 'set'; index: number; text: string }
+  | { kind: 'insert'; index: number; text: string }
+  | { kind: 'remove'; index: number }
+  | { kind: 'append'; node: TreeNode };
+
+/** The light-DOM Text nodes of a forest, in tree order, with the list that holds each. */
+function lightTextSlots(nodes: TreeNode[]): Array<{ list: TreeNode[]; at: number }> {
+  const out: Array<{ list: TreeNode[]; at: number }> = [];
+  const visit = (list: TreeNode[]) => {
+    list.forEach((node, at) => {
+      if ('text' in node) out.push({ list, at });
+      else if ('tag' in node) visit(node.children);
+    });
+  };
+  visit(nodes);
+  return out;
+}
+
+export function lightTextCount(forest: Forest): number {
+  return lightTextSlots(forest.nodes).length;
+}
+
+/** The forest after the edits, applied one after the other (a pure copy; the page applies the same in EDIT_SOURCE). */
+export function applyEdits(forest: Forest, edits: Edit[]): Forest {
+  const nodes = structuredClone(forest.nodes);
+  for (const edit of edits) {
+    if (edit.kind === 'append') {
+      nodes.push(structuredClone(edit.node));
+      continue;
+    }
+    const slot = lightTextSlots(nodes)[edit.index];
+    if (!slot) continue;
+    if (edit.kind === 'set') slot.list[slot.at] = { text: edit.text };
+    else if (edit.kind === 'insert') slot.list.splice(slot.at, 0, { text: edit.text });
+    else slot.list.splice(slot.at, 1);
+  }
+  return withDescription({ nodes });
+}
+
+/** A forest and a few edits the page makes to it once it is marked. */
+export function editedForestArbitrary(): fc.Arbitrary<{ forest: Forest; edits: Edit[] }> {
+  return forestArbitrary().chain((forest) => {
+    const count = lightTextCount(forest);
+    const index = fc.nat({ max: Math.max(0, count + 2) });
+    const edit: fc.Arbitrary<Edit> = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), index, text: textData }),
+      fc.record({ kind: fc.constant('insert' as const), index, text: textData }),
+      fc.record({ kind: fc.constant('remove' as const), index }),
+      forestArbitrary({ maxDepth: 2 }).map((f): Edit => ({ kind: 'append', node: f.nodes[0]! })),
+    );
+    return fc.record({ forest: fc.constant(forest), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) });
+  });
+}
+
 // ---------------------------------------------------------------- the page
 
 /**
@@ -213,6 +274,43 @@ function textNodes() {
   };
   walk(document);
   return out;
+}
+/** The page's side of applyEdits: the forest's top-level nodes are the first count children of <body>. */
+function lightTextNodes(nodes) {
+  const out = [];
+  const walk = (node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out.push(child);
+      else if (child.nodeType === 1) walk(child);
+    }
+  };
+  for (const node of nodes) {
+    if (node.nodeType === 3) out.push(node);
+    else if (node.nodeType === 1) walk(node);
+  }
+  return out;
+}
+function applyEdits(count, edits) {
+  for (const edit of edits) {
+    const top = [...document.body.childNodes].slice(0, count);
+    if (edit.kind === 'append') {
+      const holder = document.createDocumentFragment();
+      build(holder, [edit.node]);
+      document.body.insertBefore(holder, document.body.childNodes[count] ?? null);
+      count++;
+      continue;
+    }
+    const target = lightTextNodes(top)[edit.index];
+    if (!target) continue;
+    const topLevel = target.parentNode === document.body;
+    if (edit.kind === 'set') target.data = edit.text;
+    else if (edit.kind === 'insert') target.before(document.createTextNode(edit.text));
+    else target.remove();
+    if (topLevel && edit.kind === 'insert') count++;
+    if (topLevel && edit.kind === 'remove') count--;
+  }
+  window.__before = snapshot();
+  window.__beforeNodes = textNodes();
 }
 function snapshot() {
   return { html: document.documentElement.outerHTML, shadows: shadowHosts(document).map((host) => host.shadowRoot.innerHTML) };
