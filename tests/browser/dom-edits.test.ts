@@ -80,6 +80,7 @@ describe.runIf(chromiumAvailable)('generated DOM trees edited after marking, in 
   it('an edit beside a shadow host re-reads its shadow tree once: no duplicate marks, in document order (found by the property above)', async () => {
     // <h2>Lavrov <span>(light child, not shown)#shadow: <p>Kocharyan</p></span></h2><p>Reuters</p>, then the page edits
     // the host's light child: the block re-read holds the shadow tree, whose old runs must go.
+    await changeSettings(browser, { disabledSites: [] }); // the property above leaves its last host switched off
     const forest = { nodes: [{ tag: 'h2', children: [{ text: 'Lavrov ' }, { tag: 'span', children: [{ text: 'hidden' }], shadow: [{ tag: 'p', children: [{ text: 'Kocharyan' }] }] }] }] };
     server.setPage('/shadow-edit.html', forestPage(forest, tail(0)));
     await page.goto(server.url('/shadow-edit.html'));
