@@ -175,6 +175,8 @@ export type Edit =
   | { kind: 'set'; index: number; text: string }
   | { kind: 'insert'; index: number; text: string }
   | { kind: 'remove'; index: number }
+  /** Remove the i-th element of the light DOM in tree order (a framework dropping a node it rendered). */
+  | { kind: 'removeElement'; index: number }
   | { kind: 'append'; node: TreeNode };
 
 /** The light-DOM Text nodes of a forest, in tree order, with the list that holds each. */
@@ -184,6 +186,20 @@ function lightTextSlots(nodes: TreeNode[]): Array<{ list: TreeNode[]; at: number
     list.forEach((node, at) => {
       if ('text' in node) out.push({ list, at });
       else if ('tag' in node) visit(node.children);
+    });
+  };
+  visit(nodes);
+  return out;
+}
+
+/** The light-DOM elements of a forest, in tree order, with the list that holds each. */
+function lightElementSlots(nodes: TreeNode[]): Array<{ list: TreeNode[]; at: number }> {
+  const out: Array<{ list: TreeNode[]; at: number }> = [];
+  const visit = (list: TreeNode[]) => {
+    list.forEach((node, at) => {
+      if (!('tag' in node)) return;
+      out.push({ list, at });
+      visit(node.children);
     });
   };
   visit(nodes);
@@ -200,6 +216,11 @@ export function applyEdits(forest: Forest, edits: Edit[]): Forest {
   for (const edit of edits) {
     if (edit.kind === 'append') {
       nodes.push(structuredClone(edit.node));
+      continue;
+    }
+    if (edit.kind === 'removeElement') {
+      const slot = lightElementSlots(nodes)[edit.index];
+      slot?.list.splice(slot.at, 1);
       continue;
     }
     const slot = lightTextSlots(nodes)[edit.index];
@@ -220,6 +241,7 @@ export function editedForestArbitrary(): fc.Arbitrary<{ forest: Forest; edits: E
       fc.record({ kind: fc.constant('set' as const), index, text: textData }),
       fc.record({ kind: fc.constant('insert' as const), index, text: textData }),
       fc.record({ kind: fc.constant('remove' as const), index }),
+      fc.record({ kind: fc.constant('removeElement' as const), index: fc.nat({ max: 12 }) }),
       forestArbitrary({ maxDepth: 2 }).map((f): Edit => ({ kind: 'append', node: f.nodes[0]! })),
     );
     return fc.record({ forest: fc.constant(forest), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) });
@@ -290,9 +312,25 @@ function lightTextNodes(nodes) {
   }
   return out;
 }
+function lightElements(nodes) {
+  const out = [];
+  const walk = (node) => {
+    out.push(node);
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) walk(child);
+  };
+  for (const node of nodes) if (node.nodeType === 1) walk(node);
+  return out;
+}
 function applyEdits(count, edits) {
   for (const edit of edits) {
     const top = [...document.body.childNodes].slice(0, count);
+    if (edit.kind === 'removeElement') {
+      const target = lightElements(top)[edit.index];
+      if (!target) continue;
+      if (target.parentNode === document.body) count--;
+      target.remove();
+      continue;
+    }
     if (edit.kind === 'append') {
       const holder = document.createDocumentFragment();
       build(holder, [edit.node]);
