@@ -1,7 +1,6 @@
 // Generated DOM trees that change after they are marked (Chromium, release build, CSS highlights): once the content
-// script has marked a tree, the page edits itself — sets, inserts or removes Text nodes anywhere in the light DOM,
-// removes elements
-// (skipped elements included) and appends new subtrees. The marks must become exactly what the core predicts for
+// script has marked a tree, the page edits itself — sets, inserts or removes Text nodes anywhere in the light DOM
+// (skipped elements included), removes elements, and appends new subtrees. The marks must become exactly what the core predicts for
 // the edited tree (tests/support/dom-trees.ts applies the same edits to the model), every mark must cover its text,
 // and switching off must leave the edited page exactly as the page left it. This is the incremental path of the
 // page scanner (the page watcher's dirty blocks, re-read and reconciled), which a fresh page never takes.
