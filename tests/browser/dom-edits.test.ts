@@ -1,9 +1,10 @@
 // Generated DOM trees that change after they are marked (Chromium, release build, CSS highlights): once the content
 // script has marked a tree, the page edits itself — sets, inserts or removes Text nodes anywhere in the light DOM
-// (skipped elements included), removes elements, and appends new subtrees. The marks must become exactly what the core predicts for
-// the edited tree (tests/support/dom-trees.ts applies the same edits to the model), every mark must cover its text,
-// and switching off must leave the edited page exactly as the page left it. This is the incremental path of the
-// page scanner (the page watcher's dirty blocks, re-read and reconciled), which a fresh page never takes.
+// (skipped elements included), removes elements, and appends new subtrees. The marks must become exactly what the
+// core predicts for the edited tree (tests/support/dom-trees.ts applies the same edits to the model), every mark
+// must cover its text, and switching off must leave the edited page exactly as the page left it. This is the
+// incremental path of the page scanner (the page watcher's dirty blocks, re-read and reconciled), which a fresh page
+// never takes. Edits inside shadow trees are not generated: the page watcher observes the document only.
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
