@@ -25,6 +25,12 @@ export interface ScannerEvents {
 
 let nextMarkId = 1;
 
+/** Whether a node is part of a line of text (a Text node or an inline element), not something that ends one. */
+function flows(node: Node | null): boolean {
+  if (!node) return false;
+  return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element));
+}
+
 /** The parent element, or the host when `element` is at the top of a shadow tree. */
 function parentAcrossShadow(element: Element): Element | null {
   const parent = element.parentNode;
@@ -337,16 +343,20 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
         continue;
       }
       if (record.type !== 'childList') continue;
+      // A block, <br> or skipped element put into or taken out of the middle of a line splits or joins the runs on
+      // either side of it: the enclosing block is read again.
+      const midLine = flows(record.previousSibling) && flows(record.nextSibling);
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) {
           if (!isSkipped(node as Element)) consider(node as Element);
+          if (midLine) consider(blockOf(target));
         } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
           consider(blockOf(target));
         }
       }
       for (const node of record.removedNodes) {
         removed = true;
-        if (node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element))) consider(blockOf(target));
+        if (flows(node) || midLine) consider(blockOf(target));
       }
     }
     const dirty = [...found].filter((element) => {

@@ -93,4 +93,23 @@ describe.runIf(chromiumAvailable)('generated DOM trees edited after marking, in 
     expect(await answer()).toEqual(expected);
     expect((await page.evaluate(pageMarkTexts, 'highlight' as const)).texts).toEqual(['Kocharyan', 'Lavrov', 'Reuters']);
   });
+
+  it('a block taken out of a line joins the text around it, and a <br> put in splits it again (found by the property above)', async () => {
+    await changeSettings(browser, { disabledSites: [] });
+    const forest = { nodes: [{ tag: 'div', children: [{ text: 'The Collective Security Treaty ' }, { tag: 'p', children: [{ text: '(aside)' }] }, { text: 'Organization met.' }] }] };
+    server.setPage('/join-split.html', forestPage(forest, tail(0)));
+    await page.goto(server.url('/join-split.html'));
+    const split = predicted(forest, tail(0));
+    expect(split.map((m) => m.entity)).toEqual(['collective-security-treaty', 'reuters']);
+    await expect.poll(answer, { timeout: 10_000 }).toEqual(split);
+    const removeBlock: Edit[] = [{ kind: 'removeElement', index: 1 }];
+    await page.evaluate((edits) => (window as unknown as { applyEdits(c: number, e: unknown[]): void }).applyEdits(1, edits), removeBlock);
+    const joined = predicted(applyEdits(forest, removeBlock), tail(0));
+    expect(joined.map((m) => m.entity)).toEqual(['csto', 'reuters']);
+    await expect.poll(answer, { timeout: 10_000 }).toEqual(joined);
+    const addBreak: Edit[] = [{ kind: 'insertElement', index: 1, node: { tag: 'br', children: [] } }];
+    await page.evaluate((edits) => (window as unknown as { applyEdits(c: number, e: unknown[]): void }).applyEdits(1, edits), addBreak);
+    await expect.poll(answer, { timeout: 10_000 }).toEqual(predicted(applyEdits(applyEdits(forest, removeBlock), addBreak), tail(0)));
+    expect((await answer())?.map((m) => m.entity)).toEqual(['collective-security-treaty', 'reuters']);
+  });
 });

@@ -175,6 +175,8 @@ export type Edit =
   | { kind: 'set'; index: number; text: string }
   | { kind: 'insert'; index: number; text: string }
   | { kind: 'remove'; index: number }
+  /** Put an element before the i-th Text node: a block or <br> splits a line, a skipped element too. */
+  | { kind: 'insertElement'; index: number; node: TreeNode }
   /** Remove the i-th element of the light DOM in tree order (a framework dropping a node it rendered). */
   | { kind: 'removeElement'; index: number }
   | { kind: 'append'; node: TreeNode };
@@ -227,6 +229,7 @@ export function applyEdits(forest: Forest, edits: Edit[]): Forest {
     if (!slot) continue;
     if (edit.kind === 'set') slot.list[slot.at] = { text: edit.text };
     else if (edit.kind === 'insert') slot.list.splice(slot.at, 0, { text: edit.text });
+    else if (edit.kind === 'insertElement') slot.list.splice(slot.at, 0, structuredClone(edit.node));
     else slot.list.splice(slot.at, 1);
   }
   return withDescription({ nodes });
@@ -242,6 +245,11 @@ export function editedForestArbitrary(): fc.Arbitrary<{ forest: Forest; edits: E
       fc.record({ kind: fc.constant('insert' as const), index, text: textData }),
       fc.record({ kind: fc.constant('remove' as const), index }),
       fc.record({ kind: fc.constant('removeElement' as const), index: fc.nat({ max: 12 }) }),
+      fc.record({
+        kind: fc.constant('insertElement' as const),
+        index,
+        node: fc.constantFrom<TreeNode>({ tag: 'br', children: [] }, { tag: 'p', children: [{ text: ' Minsk ' }] }, { tag: 'script', children: [{ text: 'x' }] }, { tag: 'b', children: [{ text: 'ов' }] }),
+      }),
       forestArbitrary({ maxDepth: 2 }).map((f): Edit => ({ kind: 'append', node: f.nodes[0]! })),
     );
     return fc.record({ forest: fc.constant(forest), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) });
@@ -343,8 +351,12 @@ function applyEdits(count, edits) {
     const topLevel = target.parentNode === document.body;
     if (edit.kind === 'set') target.data = edit.text;
     else if (edit.kind === 'insert') target.before(document.createTextNode(edit.text));
-    else target.remove();
-    if (topLevel && edit.kind === 'insert') count++;
+    else if (edit.kind === 'insertElement') {
+      const holder = document.createDocumentFragment();
+      build(holder, [edit.node]);
+      target.before(holder);
+    } else target.remove();
+    if (topLevel && (edit.kind === 'insert' || edit.kind === 'insertElement')) count++;
     if (topLevel && edit.kind === 'remove') count--;
   }
   window.__before = snapshot();
