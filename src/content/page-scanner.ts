@@ -31,6 +31,16 @@ function flows(node: Node | null): boolean {
   return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element));
 }
 
+/**
+ * Whether there is a line on this side of a change: the nearest sibling that is not white space or a comment is text
+ * or inline. (Blocks between blocks, with only white space around them, split or join nothing: no re-read.)
+ */
+function lineBeside(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
+  let at = node;
+  while (at && (at.nodeType === Node.COMMENT_NODE || (at.nodeType === Node.TEXT_NODE && !/\S/.test((at as Text).data)))) at = at[step];
+  return flows(at);
+}
+
 /** The parent element, or the host when `element` is at the top of a shadow tree. */
 function parentAcrossShadow(element: Element): Element | null {
   const parent = element.parentNode;
@@ -345,7 +355,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
       if (record.type !== 'childList') continue;
       // A block, <br> or skipped element put into or taken out of the middle of a line splits or joins the runs on
       // either side of it: the enclosing block is read again.
-      const midLine = flows(record.previousSibling) && flows(record.nextSibling);
+      const midLine = lineBeside(record.previousSibling, 'previousSibling') && lineBeside(record.nextSibling, 'nextSibling');
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) {
           if (!isSkipped(node as Element)) consider(node as Element);
