@@ -10,6 +10,8 @@ interface CoreBacked extends Candidate {
   source: CoreCandidate;
 }
 
+const NONE: readonly CoreCandidate[] = Object.freeze([]);
+
 /** With the automaton built ahead of time from this lexicon, the matcher loads it instead of compiling. */
 export function createCoreMatcher(lexicon: Lexicon, automaton: Automaton | null = null): PageMatcher {
   const matcher = automaton ? loadMatcher(lexicon, automaton) : compileMatcher(lexicon);
@@ -23,8 +25,9 @@ export function createCoreMatcher(lexicon: Lexicon, automaton: Automaton | null 
       );
     },
     resolve(blocks, options: ResolveOptions) {
+      // Most blocks of a long page name nothing: they share one empty list of sources.
       const mentions = matcher.resolveDocument(
-        blocks.map((block) => block.map((candidate) => (candidate as CoreBacked).source)),
+        blocks.map((block) => (block.length === 0 ? NONE : block.map((candidate) => (candidate as CoreBacked).source))),
         { firstMentionOnly: options.firstMentionOnly },
       );
       const result = blocks.map((block) => new Array<string | null>(block.length).fill(null));

@@ -183,7 +183,7 @@ function startContentScript(forceWrapper: boolean): void {
       answerMentions,
       busy: () => scanner.busy,
       stats: () => ({ ...scheduler.stats, painter: painter.kind, tripped: watcher.tripped, highlightNames: highlighter?.names ?? null }),
-      setSettings: (change) => void updateSettings((current) => ({ ...current, ...change })),
+      setSettings: (change) => updateSettings((current) => ({ ...current, ...change })),
       moveTo: (direction) => moveTo(direction, direction === 1 ? 'next' : 'previous')?.entity ?? null,
       entityAt: (x, y) => marksApi.api.mentionAt(x, y)?.entity ?? null,
     });

@@ -1,6 +1,9 @@
 // Keeps up with a page that changes: a MutationObserver whose records are batched (one batch per quiet moment),
-// SPA navigation (history changes seen as a new URL), and a circuit breaker that stops watching for a while when a
-// runaway page makes us spend more than a few percent of the main thread.
+// SPA navigation (history changes seen as a new URL), and a circuit breaker that stops handling changes for a while
+// when a runaway page makes us spend more than a few percent of the main thread. While open, the breaker only notes
+// that the page changed; once the page has been quiet for a moment (an infinite scroll that stopped) or the cool-down
+// is over (a page that never stops), everything is read again. The quiet wait doubles with each trip in a row, so a
+// page changing in bursts cannot make us re-read it over and over.
 
 export interface WatcherOptions {
   /** A batch of mutation records to handle. */
@@ -12,14 +15,17 @@ export interface WatcherOptions {
   batchDelayMs?: number;
   /** Share of wall time above which the breaker opens. */
   maxShare?: number;
-  /** How long the breaker stays open before we read the page again. */
+  /** How long the breaker stays open at most before we read the page again. */
   coolDownMs?: number;
+  /** How long the page must stay quiet, after a first trip, before we read it again. */
+  quietMs?: number;
 }
 
 export function createPageWatcher(doc: Document, options: WatcherOptions) {
   const batchDelay = options.batchDelayMs ?? 150;
   const maxShare = options.maxShare ?? 0.05;
   const coolDown = options.coolDownMs ?? 30_000;
+  const quietBase = options.quietMs ?? 1000;
   const WINDOW_MS = 10_000;
   let pending: MutationRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -29,10 +35,18 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
   let windowStart = performance.now();
   let windowBusyStart = options.busyMs();
   let tripped = false;
+  /** Trips in a row (a trip within a window of the last resume): sets the quiet wait. */
+  let trips = 0;
+  let lastResume = -Infinity;
   let coolTimer: ReturnType<typeof setTimeout> | null = null;
+  let quietTimer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
 
   const observer = new MutationObserver((records) => {
+    if (tripped) {
+      waitForQuiet();
+      return;
+    }
     pending.push(...records);
     // A page adding nodes without pause still gets served: cap the batch size as well as the quiet time.
     if (pending.length > 5000) flush();
@@ -78,17 +92,33 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
 
   function trip(): void {
     tripped = true;
-    observer.disconnect();
-    console.debug('csto-lens: this page changes too fast; pausing for', coolDown, 'ms');
-    coolTimer = setTimeout(() => {
-      tripped = false;
-      windowStart = performance.now();
-      windowBusyStart = options.busyMs();
-      if (running) {
-        connect();
-        options.onNavigate(); // read everything again: we missed changes while paused
-      }
-    }, coolDown);
+    trips = performance.now() - lastResume < WINDOW_MS ? trips + 1 : 1;
+    pending = [];
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    console.debug('csto-lens: this page changes too fast; pausing until it is quiet, at most', coolDown, 'ms');
+    coolTimer = setTimeout(resume, coolDown);
+    waitForQuiet();
+  }
+
+  /** The page changed while the breaker is open: wait for a quiet moment again. */
+  function waitForQuiet(): void {
+    if (quietTimer !== null) clearTimeout(quietTimer);
+    quietTimer = setTimeout(resume, Math.min(coolDown, quietBase * 2 ** (trips - 1)));
+  }
+
+  function clearBreakerTimers(): void {
+    if (coolTimer !== null) clearTimeout(coolTimer);
+    if (quietTimer !== null) clearTimeout(quietTimer);
+    coolTimer = quietTimer = null;
+  }
+
+  function resume(): void {
+    clearBreakerTimers();
+    tripped = false;
+    lastResume = windowStart = performance.now();
+    windowBusyStart = options.busyMs();
+    if (running) options.onNavigate(); // read everything again: we missed changes while paused
   }
 
   function connect(): void {
@@ -103,7 +133,7 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
       if (running) return;
       running = true;
       url = currentUrl();
-      if (!tripped) connect();
+      connect();
       window.addEventListener('popstate', onHistory);
       navigation?.addEventListener('navigatesuccess', onHistory);
     },
@@ -113,9 +143,9 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
       pending = [];
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      if (coolTimer !== null) clearTimeout(coolTimer);
-      coolTimer = null;
+      clearBreakerTimers();
       tripped = false;
+      trips = 0;
       window.removeEventListener('popstate', onHistory);
       navigation?.removeEventListener('navigatesuccess', onHistory);
     },

@@ -11,7 +11,8 @@ export interface TestHookTargets {
   /** Whether the scanner still has work queued. */
   busy(): boolean;
   stats(): unknown;
-  setSettings(change: Partial<Settings>): void;
+  /** Resolves once the settings are stored (every tab hears of them from there). */
+  setSettings(change: Partial<Settings>): Promise<unknown>;
   moveTo(direction: 1 | -1): string | null;
   /** The entity under a viewport point (the marks API's mentionAt). */
   entityAt(x: number, y: number): string | null;
@@ -27,8 +28,11 @@ export function installTestHooks(targets: TestHookTargets): void {
     } else if (data.type === 'status') {
       reply('status', { busy: targets.busy(), stats: targets.stats() });
     } else if (data.type === 'settings' && typeof data.settings === 'object' && data.settings !== null) {
-      targets.setSettings(data.settings as Partial<Settings>);
-      reply('settings', true);
+      // Answer once stored: a test that opens or closes a tab right after must not race the write.
+      void targets.setSettings(data.settings as Partial<Settings>).then(
+        () => reply('settings', true),
+        () => reply('settings', false),
+      );
     } else if (data.type === 'move' && (data.direction === 1 || data.direction === -1)) {
       reply('move', targets.moveTo(data.direction));
     } else if (data.type === 'at' && typeof data.x === 'number' && typeof data.y === 'number') {

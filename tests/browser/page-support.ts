@@ -5,6 +5,7 @@ import type { ExtensionBrowser } from '../../scripts/lib/chromium.ts';
 import type { Settings } from '../../src/core/settings.ts';
 
 export { mentions, settledMentions } from '../../scripts/lib/settled-mentions.ts';
+export { installPageProbe, type PageProbe } from '../support/page-probe.ts';
 
 export async function changeSettings(browser: ExtensionBrowser, change: Partial<Settings>): Promise<void> {
   await browser.worker.evaluate(async (partial) => {
@@ -42,4 +43,22 @@ export function collectPageErrors(page: Page): string[] {
 
 export async function expectNoHighlights(page: Page): Promise<void> {
   await expect.poll(async () => totalHighlights(await highlightSizes(page)), { timeout: 10_000 }).toBe(0);
+}
+
+/** Page errors and console errors, as they happen. */
+export function collectErrors(page: Page): string[] {
+  const errors = collectPageErrors(page);
+  page.on('console', (message) => {
+    // The browser's own favicon request on a served page is not the page's error, nor ours.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** Our own work statistics, from the performance mark the scanner leaves when a full pass is done. */
+export async function ourWork(page: Page): Promise<{ busyMs: number; longestSliceMs: number; marks: number; slices: number } | null> {
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByName('csto-lens-done') as PerformanceMark[];
+    return marks.length > 0 ? (marks[marks.length - 1]!.detail as { busyMs: number; longestSliceMs: number; marks: number; slices: number }) : null;
+  });
 }

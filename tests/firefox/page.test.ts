@@ -2,34 +2,12 @@
 // the demo article and an own fixture, with CSS highlights the page can see, and switching off leaves no mark.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { DEMO, DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { askTestHook, mentionsViaTestHook } from './support.ts';
-
-async function settled(page: Page, atLeast = 1): Promise<MentionsResponse> {
-  let last = '';
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const answer = await mentionsViaTestHook(page);
-    const key = JSON.stringify(answer);
-    if (answer && answer.mentions.length >= atLeast && key === last) return answer;
-    last = key;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`mentions did not settle: ${last.slice(0, 300)}`);
-}
-
-async function highlightCount(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let total = 0;
-    (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.forEach((h) => (total += h.size));
-    return total;
-  });
-}
+import { askTestHook, highlightCount, settled } from './support.ts';
 
 describe.runIf(firefoxAvailable)('page marking in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;

@@ -54,3 +54,30 @@ export async function askTestHook<T>(page: Page, request: Record<string, unknown
     request,
   );
 }
+
+/** The mentions once they hold still between two polls (the scanner marks in slices). */
+export async function settled(page: Page, atLeast = 1): Promise<MentionsResponse> {
+  let last = '';
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const answer = await mentionsViaTestHook(page);
+    const key = JSON.stringify(answer);
+    if (answer && answer.mentions.length >= atLeast && key === last) return answer;
+    last = key;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`mentions did not settle: ${last.slice(0, 300)}`);
+}
+
+/** Ranges in all CSS highlights the page can see. */
+export async function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let total = 0;
+    (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.forEach((h) => (total += h.size));
+    return total;
+  });
+}
+
+/** Switch the extension on or off through the test hooks (settings are global: every tab follows). */
+export async function setEnabled(page: Page, enabled: boolean): Promise<void> {
+  await askTestHook(page, { type: 'settings', settings: { enabled } });
+}
