@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { CHROMIUM_INSTALL_HINT, hasChromium, launchWithExtension } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { settledMentions } from './lib/settled-mentions.ts';
+import { hoverAMark } from './lib/hover-mark.ts';
+import { bundledPack } from '../src/core/bundled-pack.ts';
 import type { MentionsResponse } from '../src/shared/messages.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -38,7 +40,9 @@ if (headless) {
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'start-article-ar.png');
-  await hoverAMark(page);
+  // A person's card where one is in view.
+  const people = new Set(bundledPack.entities.filter((e) => e.category === 'people').map((e) => e.id));
+  await hoverAMark(page, found?.mentions.filter((m) => people.has(m.entity)).map((m) => m.text));
   await page.screenshot({ path: file });
   console.log(`screenshot: ${file}`);
   await browser.close();
@@ -47,27 +51,4 @@ if (headless) {
 } else {
   console.log('The browser stays open; close it (or press Ctrl+C) to stop.');
   browser.context.on('close', () => void server.close().then(() => process.exit(0)));
-}
-
-/** Rest the pointer on a marked name (a person's where one is in view), so the screenshot shows its card. */
-async function hoverAMark(target: typeof page): Promise<void> {
-  const point = await target.evaluate(() => {
-    let best: { x: number; y: number } | null = null;
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-    const people = [...(registry?.entries() ?? [])].filter(([name]) => name.includes('people'));
-    const candidates = people.length > 0 ? people.map(([, h]) => h) : [...(registry?.values() ?? [])];
-    candidates.forEach((highlight) =>
-      highlight.forEach((mark) => {
-        const range = document.createRange();
-        range.setStart(mark.startContainer, mark.startOffset);
-        range.setEnd(mark.endContainer, mark.endOffset);
-        const box = range.getClientRects()[0];
-        if (box && box.top > 180 && box.bottom < innerHeight * 0.6 && (!best || box.top < best.y)) best = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }),
-    );
-    return best as { x: number; y: number } | null;
-  });
-  if (!point) return;
-  await target.mouse.move(point.x, point.y);
-  await target.waitForTimeout(1200);
 }

@@ -1,11 +1,28 @@
 // Marks with the CSS Custom Highlight API: one Highlight per category, styled by ::highlight() rules in a constructed
 // stylesheet adopted by the document. The DOM is never touched, a strict CSP does not block constructed sheets, and
 // page selectors cannot reach our highlight names.
+// CSS.highlights is shared with the page, so the names are random per page (no fixed name a page could probe for, or
+// use to tell this extension from others) and stay the same for the life of the page.
 import { CATEGORIES, type Category } from '../core/pack.ts';
 import type { Mark, Painter } from './mark-types.ts';
 
-const PREFIX = 'csto-lens-';
 const UNKNOWN = 'other' as const;
+type NameKey = Category | typeof UNKNOWN;
+
+/** A CSS identifier of 12 random lower-case letters (a letter first, so ::highlight() accepts it). */
+function randomIdent(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  let name = '';
+  for (const byte of bytes) name += String.fromCharCode(97 + (byte % 26));
+  return name;
+}
+
+/** One unrelated random name per category: no shared prefix or suffix ties them together. */
+export function randomHighlightNames(): Record<NameKey, string> {
+  const names = {} as Record<NameKey, string>;
+  for (const key of [...CATEGORIES, UNKNOWN]) names[key] = randomIdent();
+  return names;
+}
 
 /** Underline colour per category: readable on light and dark pages alike. */
 const COLORS: Record<Category | typeof UNKNOWN, string> = {
@@ -19,7 +36,7 @@ const COLORS: Record<Category | typeof UNKNOWN, string> = {
   other: '#2f6fdf',
 };
 
-function rulesFor(style: 'underline' | 'background' | 'none'): string {
+function rulesFor(style: 'underline' | 'background' | 'none', names: Record<NameKey, string>): string {
   if (style === 'none') return '';
   return [...CATEGORIES, UNKNOWN as typeof UNKNOWN]
     .map((category) => {
@@ -28,7 +45,7 @@ function rulesFor(style: 'underline' | 'background' | 'none'): string {
         style === 'underline'
           ? `text-decoration: underline dotted ${color} !important; text-decoration-thickness: 2px !important;`
           : `background-color: color-mix(in srgb, ${color} 28%, transparent) !important;`;
-      return `::highlight(${PREFIX}${category}) { ${body} }`;
+      return `::highlight(${names[category]}) { ${body} }`;
     })
     .join('\n');
 }
@@ -37,14 +54,14 @@ export function hasHighlightApi(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-export function createHighlightPainter(doc: Document): Painter {
+export function createHighlightPainter(doc: Document, names: Record<NameKey, string> = randomHighlightNames()): Painter & { names: Record<NameKey, string> } {
   const highlights = new Map<string, Highlight>();
   let sheet: CSSStyleSheet | null = null;
   let styleElement: HTMLStyleElement | null = null;
-  let rules = rulesFor('underline');
+  let rules = rulesFor('underline', names);
 
   const highlightFor = (mark: Mark): Highlight => {
-    const name = PREFIX + (mark.category ?? UNKNOWN);
+    const name = names[mark.category ?? UNKNOWN];
     let highlight = highlights.get(name);
     if (!highlight) {
       highlight = new Highlight();
@@ -65,10 +82,8 @@ export function createHighlightPainter(doc: Document): Painter {
     } catch {
       // Some engines refuse sheets built in a content script's world; a <style> element does the same job.
     }
-    if (!styleElement) {
-      styleElement = doc.createElement('style');
-      styleElement.setAttribute('data-csto-lens-ui', '');
-    }
+    // No marker attribute: <style> is never read as text, and a fixed attribute name would be one more thing to probe.
+    styleElement ??= doc.createElement('style');
     styleElement.textContent = rules;
     if (!styleElement.isConnected) doc.documentElement.append(styleElement);
   }
@@ -80,12 +95,13 @@ export function createHighlightPainter(doc: Document): Painter {
 
   return {
     kind: 'highlight',
+    names,
     add(mark) {
       if (highlights.size === 0) attach();
       highlightFor(mark).add(mark.range);
     },
     remove(mark) {
-      highlights.get(PREFIX + (mark.category ?? UNKNOWN))?.delete(mark.range);
+      highlights.get(names[mark.category ?? UNKNOWN])?.delete(mark.range);
     },
     clear() {
       for (const [name, highlight] of highlights) {
@@ -96,7 +112,7 @@ export function createHighlightPainter(doc: Document): Painter {
       detach();
     },
     setStyle(style) {
-      rules = rulesFor(style);
+      rules = rulesFor(style, names);
       if (sheet) sheet.replaceSync(rules);
       if (styleElement) styleElement.textContent = rules;
     },

@@ -62,7 +62,8 @@ function startContentScript(forceWrapper: boolean): void {
 
   // The watcher is created first so the wrapper fallback can hide its own DOM edits from it.
   let ignoreOwn: (work: () => void) => void = (work) => work();
-  const painter = hasHighlightApi() && !forceWrapper ? createHighlightPainter(document) : createWrapperPainter(document, (work) => ignoreOwn(work));
+  const highlighter = hasHighlightApi() && !forceWrapper ? createHighlightPainter(document) : null;
+  const painter = highlighter ?? createWrapperPainter(document, (work) => ignoreOwn(work));
 
   const marksApi = createMarksApi({
     marks: () => scanner.marks(),
@@ -195,7 +196,7 @@ function startContentScript(forceWrapper: boolean): void {
     installTestHooks({
       answerMentions,
       busy: () => scanner.busy,
-      stats: () => ({ ...scheduler.stats, painter: painter.kind, tripped: watcher.tripped }),
+      stats: () => ({ ...scheduler.stats, painter: painter.kind, tripped: watcher.tripped, highlightNames: highlighter?.names ?? null }),
       setSettings: (change) => updateSettings((current) => ({ ...current, ...change })),
       moveTo: (direction) => moveTo(direction, direction === 1 ? 'next' : 'previous')?.entity ?? null,
       entityAt: (x, y) => marksApi.api.mentionAt(x, y)?.entity ?? null,

@@ -25,6 +25,35 @@ export interface ScannerEvents {
 
 let nextMarkId = 1;
 
+/** Whether a node is part of a line of text (a Text node or an inline element), not something that ends one. */
+function flows(node: Node | null): boolean {
+  if (!node) return false;
+  return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element));
+}
+
+/**
+ * Whether there is a line on this side of a change: the nearest sibling that is not white space or a comment is text
+ * or inline. (Blocks between blocks, with only white space around them, split or join nothing: no re-read.)
+ */
+function lineBeside(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
+  let at = node;
+  while (at && (at.nodeType === Node.COMMENT_NODE || (at.nodeType === Node.TEXT_NODE && !/\S/.test((at as Text).data)))) at = at[step];
+  return flows(at);
+}
+
+/** The parent element, or the host when `element` is at the top of a shadow tree. */
+function parentAcrossShadow(element: Element): Element | null {
+  const parent = element.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : element.parentElement;
+}
+
+/** The node itself in the document's own tree, else the host of the (outermost) shadow tree that holds it. */
+function lightAnchor(node: Node): Node {
+  let anchor = node;
+  for (let root = anchor.getRootNode(); root instanceof ShadowRoot; root = anchor.getRootNode()) anchor = root.host;
+  return anchor;
+}
+
 /**
  * The blocks on screen, to read first: a few points sampled over the viewport find some; their siblings that still
  * intersect the viewport fill the gaps between the samples (short paragraphs, margins).
@@ -258,7 +287,8 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     const textRoot = root;
     const dirtySet = new Set(dirty);
     const affected = (run: ScannedRun) => {
-      for (let element: Element | null = run.block; element; element = element.parentElement) {
+      // Up through shadow roots too: re-reading a block re-reads the shadow trees inside it, so their runs go as well.
+      for (let element: Element | null = run.block; element; element = parentAcrossShadow(element)) {
         if (dirtySet.has(element)) return true;
         if (element === textRoot) break;
       }
@@ -288,12 +318,14 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
 
   /** Insert runs (in document order among themselves) at their place in `runs`. */
   function insertInOrder(fresh: ScannedRun[]): void {
-    const first = fresh[0]!.nodes[0]!;
+    // Compared by their place in the document: a node in a shadow tree is placed by its host (compareDocumentPosition
+    // calls nodes of different trees disconnected, which would make the search wander).
+    const first = lightAnchor(fresh[0]!.nodes[0]!);
     let low = 0;
     let high = runs.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      const other = runs[mid]!.nodes[0]!;
+      const other = lightAnchor(runs[mid]!.nodes[0]!);
       if (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
       else high = mid;
     }
@@ -306,9 +338,13 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     const textRoot = root;
     const found = new Set<Element>();
     let removed = false;
-    const consider = (element: Element | null) => {
-      if (!element || !textRoot.contains(element)) return;
-      if (isInsideSkipped(element, textRoot)) return;
+    const consider = (block: Element | null) => {
+      if (!block || !textRoot.contains(block)) return;
+      if (isInsideSkipped(block, textRoot)) return;
+      // The light children of a shadow host are not shown and not read: a change among them re-reads the host,
+      // whose shadow tree is what the reader sees (the outermost one, when hosts nest in light DOM).
+      let element = block;
+      for (let up = block.parentElement; up && up !== textRoot; up = up.parentElement) if (up.shadowRoot) element = up;
       found.add(element);
     };
     for (const record of records) {
@@ -319,16 +355,20 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
         continue;
       }
       if (record.type !== 'childList') continue;
+      // A block, <br> or skipped element put into or taken out of the middle of a line splits or joins the runs on
+      // either side of it: the enclosing block is read again.
+      const midLine = lineBeside(record.previousSibling, 'previousSibling') && lineBeside(record.nextSibling, 'nextSibling');
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) {
           if (!isSkipped(node as Element)) consider(node as Element);
+          if (midLine) consider(blockOf(target));
         } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
           consider(blockOf(target));
         }
       }
       for (const node of record.removedNodes) {
         removed = true;
-        if (node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element))) consider(blockOf(target));
+        if (flows(node) || midLine) consider(blockOf(target));
       }
     }
     const dirty = [...found].filter((element) => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
-/** The Chromium test build (`npm run build:test`): the release build plus test hooks and the scanner's timing marks. */
+/** The Chromium test build (`npm run build:test`): test hooks, the scanner's timing marks, and the wrapper fallback on
+ * request (#csto-lens-wrapper). */
 export const DIST_TEST = join(ROOT, 'dist-test');
 export const DIST_FIREFOX_TEST = join(ROOT, 'dist-firefox-test');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');

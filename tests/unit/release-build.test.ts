@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testTracesIn } from '../../scripts/lib/release-traces.ts';
+import { TEST_ONLY_STRINGS } from '../../scripts/lib/package-check.ts';
+
+const testTracesIn = (source: string) => TEST_ONLY_STRINGS.filter((marker) => source.includes(marker));
 
 const root = join(import.meta.dirname, '../..');
 const contentScript = (dir: string) => join(root, dir, 'content.js');
