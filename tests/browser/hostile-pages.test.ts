@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { entitiesOf, layoutBoxes } from '../support/page-probe.ts';
 import { DIST_TEST, FIXTURES } from '../support/paths.ts';
 import { deepPage, htmlPage, hugeArticle, infiniteScrollPage, mixedDirectionPage, mutatingPage, overridesPage, rerenderPage, trilingualArticle } from '../support/hostile-pages.ts';
 import { changeSettings, collectErrors, installPageProbe, mentions, ourWork, resetSettings, settledMentions, type PageProbe } from './page-support.ts';
@@ -26,20 +26,6 @@ declare global {
  * more runnable jobs than cores (this one has 2, shared) the budget stretches by the load; on an idle runner it is 50.
  */
 const budgetMs = () => 50 * Math.max(1, loadavg()[0]! / cpus().length);
-
-const entitiesOf = (answer: MentionsResponse | null) => answer?.mentions.map((m) => m.entity) ?? [];
-
-/** Boxes of the page's key elements ([data-key]), to compare with the extension on and off. */
-function layoutBoxes(page: Page): Promise<Record<string, number[]>> {
-  return page.evaluate(() => {
-    const boxes: Record<string, number[]> = {};
-    for (const element of document.querySelectorAll('[data-key]')) {
-      const r = element.getBoundingClientRect();
-      boxes[element.getAttribute('data-key')!] = [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
-    }
-    return boxes;
-  });
-}
 
 describe.runIf(chromiumAvailable)('hostile pages in Chromium', () => {
   let browser: ExtensionBrowser;

@@ -6,10 +6,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
-import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { deepPage, htmlPage, mixedDirectionPage, overridesPage, trilingualArticle } from '../support/hostile-pages.ts';
-import { installPageProbe, type PageProbe } from '../support/page-probe.ts';
+import { entitiesOf, installPageProbe, layoutBoxes, type PageProbe } from '../support/page-probe.ts';
 import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
 import { mentionsViaTestHook, setEnabled, settled } from './support.ts';
 
@@ -18,19 +17,6 @@ declare global {
     __probe: PageProbe;
     __pageState?: Record<string, unknown>;
   }
-}
-
-const entitiesOf = (answer: MentionsResponse | null) => answer?.mentions.map((m) => m.entity) ?? [];
-
-function layoutBoxes(page: Page): Promise<Record<string, number[]>> {
-  return page.evaluate(() => {
-    const boxes: Record<string, number[]> = {};
-    for (const element of document.querySelectorAll('[data-key]')) {
-      const r = element.getBoundingClientRect();
-      boxes[element.getAttribute('data-key')!] = [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
-    }
-    return boxes;
-  });
 }
 
 describe.runIf(firefoxAvailable)('hostile pages in Firefox ESR', () => {
@@ -86,21 +72,11 @@ describe.runIf(firefoxAvailable)('hostile pages in Firefox ESR', () => {
     expect(entitiesOf(await mentionsViaTestHook(page))).toEqual([]);
   }
 
-  it('1. a strict CSP (default-src none): marks, same layout, clean off', async () => {
-    const { page, errors } = await open('/csp.html');
-    const answer = await settled(page, article.entities.length);
-    expect(entitiesOf(answer)).toEqual(article.entities);
-    expect(await page.evaluate(() => window.__probe.highlights())).toBe(article.entities.length);
-    const boxesOn = await layoutBoxes(page);
-    await expectCleanOff(page);
-    expect(await layoutBoxes(page)).toEqual(boxesOn);
-    await setEnabled(page, true);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('2. hostile CSS (all: unset, span hidden, a top-most overlay): marks, same layout, clean off', async () => {
-    const { page, errors } = await open('/css.html');
+  it.each([
+    ['1. a strict CSP (default-src none)', '/csp.html'],
+    ['2. hostile CSS (all: unset, span hidden, a top-most overlay)', '/css.html'],
+  ])('%s: marks, same layout, clean off', async (_, path) => {
+    const { page, errors } = await open(path);
     const answer = await settled(page, article.entities.length);
     expect(entitiesOf(answer)).toEqual(article.entities);
     expect(await page.evaluate(() => window.__probe.highlights())).toBe(article.entities.length);

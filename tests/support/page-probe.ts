@@ -1,4 +1,25 @@
 // What the hostile-page suites (Chromium and Firefox) observe from inside a page.
+import type { MentionsResponse } from '../../src/shared/messages.ts';
+
+/** Either driver's page: playwright's and puppeteer's both evaluate a plain function in the page. */
+interface Evaluating {
+  evaluate<T>(fn: () => T): Promise<T>;
+}
+
+/** The entities of a mentions answer, in document order. */
+export const entitiesOf = (answer: MentionsResponse | null): string[] => answer?.mentions.map((m) => m.entity) ?? [];
+
+/** Boxes of the page's key elements ([data-key]), to compare with the extension on and off. */
+export function layoutBoxes(page: Evaluating): Promise<Record<string, number[]>> {
+  return page.evaluate(() => {
+    const boxes: Record<string, number[]> = {};
+    for (const element of document.querySelectorAll('[data-key]')) {
+      const r = element.getBoundingClientRect();
+      boxes[element.getAttribute('data-key')!] = [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
+    }
+    return boxes;
+  });
+}
 
 /**
  * Installed before any page script (playwright addInitScript, puppeteer evaluateOnNewDocument): kept
