@@ -3,13 +3,13 @@
 // through the test-build probe (window messages), since BiDi cannot see inside the closed shadow root.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_PATH, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import { FIREFOX_PATH, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { CardProbe } from '../../src/content/card/test-probe.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { buildCardHarness } from '../support/card-page.ts';
-import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { mentionsViaTestHook } from './support.ts';
+import { FIXTURES } from '../support/paths.ts';
+import { closeFirefox, mentionsViaTestHook, openFirefox } from './support.ts';
 
 async function probe(page: Page): Promise<CardProbe | null> {
   return page.evaluate(
@@ -99,14 +99,8 @@ describe.runIf(firefoxAvailable)('entity card in the Firefox extension (test bui
   let firefox: FirefoxWithExtension;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ firefox, server } = await openFirefox()));
+  afterAll(() => closeFirefox({ firefox, server }));
 
   it('shows the card of a marked name from the content script, styled inside its closed shadow root', async () => {
     const page = await firefox.newPage();

@@ -5,14 +5,13 @@
 import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { pageMarkTexts, pageUnchanged, predicted, SENTINEL_TEXT, tail } from '../support/dom-tree-checks.ts';
 import { forestArbitrary, forestPage } from '../support/dom-trees.ts';
-import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { askTestHook, mentionsViaTestHook } from './support.ts';
+import { askTestHook, closeFirefox, mentionsViaTestHook, openFirefox } from './support.ts';
 
 const SEED = Number(process.env.DOM_PROPERTY_SEED ?? 20261129);
 const RUNS = Number(process.env.DOM_PROPERTY_FIREFOX_RUNS ?? 30);
@@ -41,15 +40,11 @@ function pathSuite(path: 'highlight' | 'wrapper') {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
+    ({ firefox, server } = await openFirefox());
     page = await firefox.newPage();
     page.on('pageerror', (error) => errors.push(String(error)));
   });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  afterAll(() => closeFirefox({ firefox, server }));
 
   it(`marks exactly what the core predicts, over the right text, and switching off restores the page (${RUNS} trees)`, async () => {
     let n = 0;

@@ -1,24 +1,17 @@
 // The Firefox build installs in Firefox ESR (WebDriver BiDi via puppeteer-core): its content script runs on a
 // page from 127.0.0.1 and its popup page renders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
-import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { mentionsViaTestHook, openExtensionPage } from './support.ts';
+import { closeFirefox, mentionsViaTestHook, openExtensionPage, openFirefox } from './support.ts';
 
 describe.runIf(firefoxAvailable)('extension in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ firefox, server } = await openFirefox()));
+  afterAll(() => closeFirefox({ firefox, server }));
 
   it('runs its content script on a page served from 127.0.0.1', async () => {
     const page = await firefox.newPage();

@@ -4,13 +4,12 @@
 // with the extension on and off, and that switching off leaves nothing of ours.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { deepPage, htmlPage, mixedDirectionPage, overridesPage, trilingualArticle } from '../support/hostile-pages.ts';
 import { entitiesOf, installPageProbe, layoutBoxes, type PageProbe } from '../support/page-probe.ts';
-import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { mentionsViaTestHook, setEnabled, settled } from './support.ts';
+import { closeFirefox, mentionsViaTestHook, openFirefox, setEnabled, settled } from './support.ts';
 
 declare global {
   interface Window {
@@ -25,7 +24,7 @@ describe.runIf(firefoxAvailable)('hostile pages in Firefox ESR', () => {
   const article = trilingualArticle();
 
   beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
+    ({ firefox, server } = await openFirefox());
     server.setPage('/csp.html', htmlPage({ body: article.html }), { 'content-security-policy': "default-src 'none'" });
     server.setPage(
       '/css.html',
@@ -38,12 +37,8 @@ describe.runIf(firefoxAvailable)('hostile pages in Firefox ESR', () => {
     server.setPage('/deep.html', htmlPage({ body: deepPage(5000).html }));
     server.setPage('/rtl.html', mixedDirectionPage().html);
     server.setPage('/overrides.html', overridesPage().html);
-    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
   });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  afterAll(() => closeFirefox({ firefox, server }));
 
   /** A new tab on `path`, the probe installed first, once the content script answers. */
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {

@@ -3,24 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
-import { DEMO, DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { askTestHook, highlightCount, settled } from './support.ts';
+import { DEMO, FIXTURES } from '../support/paths.ts';
+import { askTestHook, closeFirefox, highlightCount, openFirefox, settled } from './support.ts';
 
 describe.runIf(firefoxAvailable)('page marking in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/demo/': DEMO, '/': FIXTURES });
-    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ firefox, server } = await openFirefox({ '/demo/': DEMO, '/': FIXTURES })));
+  afterAll(() => closeFirefox({ firefox, server }));
 
   it('marks an own fixture exactly, and switching off removes every mark', async () => {
     const page = await firefox.newPage();

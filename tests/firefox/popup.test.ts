@@ -1,24 +1,17 @@
 // The popup and options pages of the Firefox build render in Firefox ESR with the stored settings, and a switch
 // flipped in the popup is what the options page then shows (one storage, two pages).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
-import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
-import { mentionsViaTestHook, openExtensionPage } from './support.ts';
+import { closeFirefox, mentionsViaTestHook, openExtensionPage, openFirefox } from './support.ts';
 
 describe.runIf(firefoxAvailable)('popup in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    firefox = await launchFirefoxWithExtension(DIST_FIREFOX_TEST);
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ firefox, server } = await openFirefox()));
+  afterAll(() => closeFirefox({ firefox, server }));
 
   it('renders the popup with the settings, and the options page follows its switch', async () => {
     const page = await firefox.newPage();

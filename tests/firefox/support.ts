@@ -1,6 +1,21 @@
 // Firefox test helpers: talk to the content script of a test build through window messages (see src/content/test-hooks.ts).
 import type { Page } from 'puppeteer-core';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
+import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
+
+/** Firefox ESR with the test build installed, and a static server over `roots` (the fixtures by default). */
+export async function openFirefox(roots: Record<string, string> = { '/': FIXTURES }): Promise<{ firefox: FirefoxWithExtension; server: StaticServer }> {
+  const server = await startStaticServer(roots);
+  return { server, firefox: await launchFirefoxWithExtension(DIST_FIREFOX_TEST) };
+}
+
+/** Close what openFirefox opened (either may be missing when the launch failed). */
+export async function closeFirefox(session: { firefox?: FirefoxWithExtension; server?: StaticServer }): Promise<void> {
+  await session.firefox?.close();
+  await session.server?.close();
+}
 
 export async function mentionsViaTestHook(page: Page): Promise<MentionsResponse | null> {
   return page.evaluate(
