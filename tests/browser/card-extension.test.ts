@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/chromium.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium, openChromium } from '../support/chromium-session.ts';
 import { controlPoint, insideViewport, readCard, saveCardScreenshot, wordRect } from '../support/card-page.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
 
@@ -16,14 +17,8 @@ describe.runIf(chromiumAvailable)('entity card in the extension (Chromium)', () 
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    browser = await launchWithExtension(DIST, { viewport: { width: 1000, height: 720 }, locale: 'en-US' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await openChromium({ '/': FIXTURES }, DIST, { viewport: { width: 1000, height: 720 }, locale: 'en-US' })));
+  afterAll(() => closeChromium(browser, server));
 
   async function openMarked(path: string): Promise<{ page: Page; mentions: MentionsResponse }> {
     const page = await browser.context.newPage();
@@ -126,14 +121,8 @@ describe.runIf(chromiumAvailable)('entity card in the extension, Arabic browser 
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    browser = await launchWithExtension(DIST, { viewport: { width: 1000, height: 720 }, locale: 'ar' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await openChromium({ '/': FIXTURES }, DIST, { viewport: { width: 1000, height: 720 }, locale: 'ar' })));
+  afterAll(() => closeChromium(browser, server));
 
   it('speaks the browser language by default: an Arabic card, right to left, on an English page', async () => {
     const page = await browser.context.newPage();

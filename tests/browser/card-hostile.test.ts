@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { buildCardHarness, insideViewport, readCard, wordRect, type CardSnapshot } from '../support/card-page.ts';
 
 const ARTICLE = `
@@ -75,10 +76,7 @@ describe.runIf(chromiumAvailable)('entity card on hostile pages (Chromium, harne
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
 
   async function openAndHover(path: string, word = 'Stanislav Zas'): Promise<{ page: Page; card: CardSnapshot; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });

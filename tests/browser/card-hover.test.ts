@@ -8,6 +8,7 @@ import { CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { HarnessConfig } from './harness/card-harness.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { buildCardHarness, controlPoint, insideViewport, readCard, saveCardScreenshot, wordRect } from '../support/card-page.ts';
 import { FIXTURES } from '../support/paths.ts';
 
@@ -30,10 +31,7 @@ describe.runIf(chromiumAvailable)('entity card (Chromium, harness)', () => {
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
 
   async function open(
     lang: 'en' | 'ar' | 'ru',

@@ -12,6 +12,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { mentions } from '../../scripts/lib/settled-mentions.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { pageMarkTexts, pageUnchanged, predicted, SENTINEL_TEXT, tail } from '../support/dom-tree-checks.ts';
 import { applyEdits, editedForestArbitrary, forestPage, type Edit } from '../support/dom-trees.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
@@ -38,10 +39,7 @@ describe.runIf(chromiumAvailable)('generated DOM trees edited after marking, in 
       if (message.type() === 'error') errors.push(message.text());
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
 
   const answer = async () => (await mentions(browser, page))?.mentions ?? null;
 

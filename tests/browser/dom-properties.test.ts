@@ -14,6 +14,7 @@ import { mentions } from '../../scripts/lib/settled-mentions.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { pageMarkTexts, pageUnchanged, predicted, SENTINEL_TEXT, tail } from '../support/dom-tree-checks.ts';
 import { forestArbitrary, forestPage } from '../support/dom-trees.ts';
 import { DIST, DIST_TEST, FIXTURES } from '../support/paths.ts';
@@ -59,10 +60,7 @@ function pathSuite(path: 'highlight' | 'wrapper') {
       if (message.type() === 'error') errors.push(message.text());
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
 
   it(`marks exactly what the core predicts, over the right text, and switching off restores the page (${RUNS} trees)`, async () => {
     let n = 0;

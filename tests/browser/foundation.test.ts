@@ -1,24 +1,18 @@
 // The built extension loads in Debian's Chromium: its content script answers on a page from 127.0.0.1,
 // and its popup and options pages render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/chromium.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { DIST, FIXTURES } from '../support/paths.ts';
+import { closeChromium, openChromium } from '../support/chromium-session.ts';
 
 describe.runIf(chromiumAvailable)('extension in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    browser = await launchWithExtension(DIST);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await openChromium()));
+  afterAll(() => closeChromium(browser, server));
 
   it('runs its content script on a page served from 127.0.0.1', async () => {
     const page = await browser.context.newPage();

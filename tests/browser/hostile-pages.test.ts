@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { entitiesOf, layoutBoxes } from '../support/page-probe.ts';
 import { DIST_TEST, FIXTURES } from '../support/paths.ts';
 import { deepPage, htmlPage, hugeArticle, infiniteScrollPage, mixedDirectionPage, mutatingPage, overridesPage, rerenderPage, trilingualArticle } from '../support/hostile-pages.ts';
@@ -38,10 +39,7 @@ describe.runIf(chromiumAvailable)('hostile pages in Chromium', () => {
     browser = await launchWithExtension(DIST_TEST);
     await browser.context.addInitScript(installPageProbe);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
   beforeEach(async () => {
     await resetSettings(browser);
   });

@@ -7,11 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_PATH, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
 import { mentions, settledMentions } from '../../scripts/lib/settled-mentions.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { DIST, FIXTURES } from '../support/paths.ts';
+import { closeChromium, openChromium } from '../support/chromium-session.ts';
+import { DIST } from '../support/paths.ts';
 
 /** What a page script can see of the environment (run in the page, after load). */
 function pageView(page: Page) {
@@ -47,14 +48,8 @@ describe.runIf(chromiumAvailable)('no trace on a page without entities (Chromium
   let server: StaticServer;
   let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    browser = await launchWithExtension(DIST);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await openChromium()));
+  afterAll(() => closeChromium(browser, server));
 
   it('the page sees exactly what it sees without the extension', async () => {
     // The same page in the same Chromium, no extension loaded.

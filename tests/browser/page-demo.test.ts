@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/chromium.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { DEMO, DIST, hasSeed, SEED } from '../support/paths.ts';
+import { closeChromium, openChromium } from '../support/chromium-session.ts';
+import { DEMO, hasSeed, SEED } from '../support/paths.ts';
 import { collectPageErrors, settledMentions } from './page-support.ts';
 
 interface GoldMention {
@@ -38,14 +39,8 @@ describe.runIf(chromiumAvailable)('demo and seed articles in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/demo/': DEMO });
-    browser = await launchWithExtension(DIST);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await openChromium({ '/demo/': DEMO })));
+  afterAll(() => closeChromium(browser, server));
 
   it.each(Object.keys(demoExpected))('demo/%s answers demo/expected.json', async (file) => {
     const page = await browser.context.newPage();

@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { CardModel } from '../../src/core/card.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
 import { changeSettings, collectPageErrors, mentions, resetSettings, settledMentions } from './page-support.ts';
 
@@ -43,10 +44,7 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
     browser = await launchWithExtension(DIST);
     await resetSettings(browser);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
 
   it('reads the new article after a history.pushState navigation', async () => {
     const page = await browser.context.newPage();

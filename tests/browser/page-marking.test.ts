@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/chromium.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { DIST, FIXTURES } from '../support/paths.ts';
+import { closeChromium, openChromium } from '../support/chromium-session.ts';
+import { FIXTURES } from '../support/paths.ts';
 import { changeSettings, collectPageErrors, expectNoHighlights, highlightSizes, mentions, resetSettings, settledMentions, totalHighlights } from './page-support.ts';
 
 const expected = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Array<{ entity: string; text: string }>;
@@ -18,14 +19,8 @@ describe.runIf(chromiumAvailable)('page marking in Chromium', () => {
   let browser: ExtensionBrowser;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/': FIXTURES });
-    browser = await launchWithExtension(DIST);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser, server } = await openChromium()));
+  afterAll(() => closeChromium(browser, server));
   beforeEach(async () => {
     await resetSettings(browser);
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
 import { collectPageErrors, highlightSizes, mentions, resetSettings, totalHighlights } from './page-support.ts';
 
@@ -27,10 +28,7 @@ describe.runIf(chromiumAvailable)('a page with no entity in Chromium', () => {
     server.setPage('/plain.html', PLAIN_PAGE);
     browser = await launchWithExtension(DIST);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
   beforeEach(async () => {
     await resetSettings(browser);
   });

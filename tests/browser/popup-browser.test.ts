@@ -9,6 +9,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { ARTIFACTS, DEMO, DIST } from '../support/paths.ts';
 import { openPopup, storedSettings, tabIdOf, writeStoredSettings } from './popup-support.ts';
 
@@ -47,10 +48,7 @@ describe.runIf(chromiumAvailable)('entity browser and options in Chromium (Engli
     server = await startStaticServer({ '/': DEMO });
     ext = await launchWithExtension(DIST, { locale: 'en' });
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(ext, server));
 
   it('finds the same card from Latin, Cyrillic and Arabic script', async () => {
     const popup = await popupOnDemo(ext, server, '/article-en.html');
@@ -271,10 +269,7 @@ describe.runIf(chromiumAvailable)('popup in Chromium (Arabic interface)', () => 
     server = await startStaticServer({ '/': DEMO });
     ext = await launchWithExtension(DIST, { locale: 'ar' });
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(ext, server));
 
   it('is right to left in Arabic, and saves the Arabic popup screenshot', async () => {
     const popup = await popupOnDemo(ext, server, '/article-ar.html');

@@ -1,28 +1,23 @@
 // The popup in Chromium: its switches change the stored settings, "this site" off survives a reload, a page without
 // the content script gets a clear message, and corrupt stored settings are repaired instead of breaking the popup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { ExtensionBrowser } from '../../scripts/lib/chromium.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { bundledPack } from '../../src/core/bundled-pack.ts';
 import { lookupOf } from '../../src/core/card.ts';
 import { groupMentions } from '../../src/core/page-mentions.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
-import { DEMO, DIST, FIXTURES } from '../support/paths.ts';
+import { closeChromium, openChromium } from '../support/chromium-session.ts';
+import { DEMO, FIXTURES } from '../support/paths.ts';
 import { openPopup, storedSettings, tabIdOf, writeStoredSettings } from './popup-support.ts';
 
 describe.runIf(chromiumAvailable)('popup in Chromium', () => {
   let ext: ExtensionBrowser;
   let server: StaticServer;
 
-  beforeAll(async () => {
-    server = await startStaticServer({ '/demo/': DEMO, '/': FIXTURES });
-    ext = await launchWithExtension(DIST);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  beforeAll(async () => ({ browser: ext, server } = await openChromium({ '/demo/': DEMO, '/': FIXTURES })));
+  afterAll(() => closeChromium(ext, server));
 
   async function articleTab(path = '/hello-ru.html') {
     const page = await ext.context.newPage();

@@ -7,6 +7,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { settledMentions } from '../../scripts/lib/settled-mentions.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { closeChromium } from '../support/chromium-session.ts';
 import { readCard, wordRect } from '../support/card-page.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
 
@@ -22,10 +23,7 @@ describe.runIf(chromiumAvailable)('privacy in Chromium', () => {
     browser.context.on('request', record);
     browser.worker.on('request' as never, record as never);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeChromium(browser, server));
 
   it('makes no request of its own while marking, showing a card, the popup and the options', async () => {
     const page = await browser.context.newPage();
