@@ -290,15 +290,19 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
 
   const stopProbe = __TEST_BUILD__ ? installCardProbe(() => cardHost?.root ?? null) : () => undefined;
 
+  // Every listener of the layer, added here and removed by destroy() with the same options.
   const listen = { capture: true, passive: true } as const;
-  window.addEventListener('pointermove', onPointerMove, listen);
-  window.addEventListener('mousemove', onPointerMove, listen);
-  window.addEventListener('mouseout', onPointerOut, listen);
-  window.addEventListener('click', onClick, listen);
-  window.addEventListener('pointerdown', onPointerDown, listen);
-  window.addEventListener('pointerup', onPointerUp, listen);
-  window.addEventListener('keydown', onKeyDown, { capture: true });
-  document.addEventListener('fullscreenchange', onFullscreen);
+  const listeners: Array<[EventTarget, string, EventListener, AddEventListenerOptions]> = [
+    [window, 'pointermove', onPointerMove as EventListener, listen],
+    [window, 'mousemove', onPointerMove as EventListener, listen],
+    [window, 'mouseout', onPointerOut as EventListener, listen],
+    [window, 'click', onClick as EventListener, listen],
+    [window, 'pointerdown', onPointerDown as EventListener, listen],
+    [window, 'pointerup', onPointerUp as EventListener, listen],
+    [window, 'keydown', onKeyDown as EventListener, { capture: true }],
+    [document, 'fullscreenchange', onFullscreen, {}],
+  ];
+  for (const [target, type, listener, options] of listeners) target.addEventListener(type, listener, options);
 
   async function openFor(mention: Mention, open: OpenOptions = {}): Promise<void> {
     const at = performance.now();
@@ -345,14 +349,7 @@ export function attachCards(source: MarkSource, options: CardLayerOptions): Card
       hide();
       if (timer !== undefined) window.clearTimeout(timer);
       if (frame) cancelAnimationFrame(frame);
-      window.removeEventListener('pointermove', onPointerMove, listen);
-      window.removeEventListener('mousemove', onPointerMove, listen);
-      window.removeEventListener('mouseout', onPointerOut, listen);
-      window.removeEventListener('click', onClick, listen);
-      window.removeEventListener('pointerdown', onPointerDown, listen);
-      window.removeEventListener('pointerup', onPointerUp, listen);
-      window.removeEventListener('keydown', onKeyDown, { capture: true });
-      document.removeEventListener('fullscreenchange', onFullscreen);
+      for (const [target, type, listener, options] of listeners) target.removeEventListener(type, listener, options);
       stopProbe();
       cardHost?.remove();
       cardHost = null;
