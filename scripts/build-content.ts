@@ -1,4 +1,6 @@
-// Bundle the content script into one self-contained classic script and declare it in the built manifest.
+// Bundle the content scripts, each into one self-contained classic script, and declare the first in the built manifest:
+// content.js (src/content/boot.ts), the small script every page gets, and content-full.js (src/content/index.ts), the
+// scanner the background injects once a page may name an entity (src/background/load-scanner.ts).
 // Usage: tsx scripts/build-content.ts dist|dist-firefox
 import { build, type Plugin } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,22 +42,28 @@ function singleQuoted(text: string): string {
 const prebuiltLexicon: Plugin = {
   name: 'prebuilt-lexicon',
   setup(pluginBuild) {
+    const lexicon = buildLexicon(bundledPack).lexicon;
     pluginBuild.onLoad({ filter: /[\\/]src[\\/]content[\\/]shipped-lexicon\.ts$/ }, () => {
-      const lexicon = buildLexicon(bundledPack).lexicon;
       const automaton = compileMatcher(lexicon).automaton();
       return {
         contents: [
           `const lexiconText = ${singleQuoted(JSON.stringify(lexicon))};`,
           `const automatonText = ${singleQuoted(JSON.stringify(automaton))};`,
-          `const nameFilterText = ${singleQuoted(JSON.stringify(buildNameFilter(lexicon)))};`,
           'let lexicon = null;',
           'export function shippedLexicon() { return (lexicon ??= JSON.parse(lexiconText)); }',
           'export function shippedAutomaton() { return JSON.parse(automatonText); }',
-          'export function shippedNameFilter() { return JSON.parse(nameFilterText); }',
         ].join('\n'),
         loader: 'js',
       };
     });
+    // The boot script's only data: the name filter's patterns (no lexicon, no automaton).
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]content[\\/]shipped-name-filter\.ts$/ }, () => ({
+      contents: [
+        `const nameFilterText = ${singleQuoted(JSON.stringify(buildNameFilter(lexicon)))};`,
+        'export function shippedNameFilter() { return JSON.parse(nameFilterText); }',
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -72,31 +80,35 @@ const polyfillAsModule: Plugin = {
   },
 };
 
-const result = await build({
-  entryPoints: [join(root, 'src/content/index.ts')],
-  outfile: join(outDir, 'content.js'),
-  bundle: true,
-  format: 'iife',
-  target: ['chrome120', 'firefox142'],
-  minify: process.env.CSTO_LENS_NO_MINIFY !== "1",
-  legalComments: 'none',
-  // Names in Arabic and Cyrillic stay as UTF-8 rather than six-byte \u escapes.
-  charset: 'utf8',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  define: { __TEST_BUILD__: JSON.stringify(testBuild) },
-  logLevel: 'warning',
-  plugins: [prebuiltLexicon, namesOnlyPack, polyfillAsModule],
-  metafile: process.env.CSTO_LENS_METAFILE === "1",
-  // Test builds stamp the very start of the bundle, so the bench can time evaluating it (release builds: no trace).
-  ...(testBuild ? { banner: { js: 'performance.mark("csto-lens-eval");' } } : {}),
-});
+async function bundle(entry: string, outfile: string, banner: string | null): Promise<void> {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    outfile: join(outDir, outfile),
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox142'],
+    minify: process.env.CSTO_LENS_NO_MINIFY !== '1',
+    legalComments: 'none',
+    // Names in Arabic and Cyrillic stay as UTF-8 rather than six-byte \u escapes.
+    charset: 'utf8',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { __TEST_BUILD__: JSON.stringify(testBuild) },
+    logLevel: 'warning',
+    plugins: [prebuiltLexicon, namesOnlyPack, polyfillAsModule],
+    metafile: process.env.CSTO_LENS_METAFILE === '1',
+    ...(banner ? { banner: { js: banner } } : {}),
+  });
+  if (result.metafile) writeFileSync(join(outDir, outfile.replace(/\.js$/, '.meta.json')), JSON.stringify(result.metafile));
+}
 
-if (result.metafile) writeFileSync(join(outDir, 'content.meta.json'), JSON.stringify(result.metafile));
+// Test builds stamp the very start of the boot script, so the bench can time evaluating it (release builds: no trace).
+await bundle('src/content/boot.ts', 'content.js', testBuild ? 'performance.mark("csto-lens-eval");' : null);
+await bundle('src/content/index.ts', 'content-full.js', null);
 
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const manifestPath = join(outDir, 'manifest.json');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 manifest.content_scripts = source.content_scripts.map((entry: { js: string[] }) => ({ ...entry, js: ['content.js'] }));
 writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`content: wrote ${process.argv[2] ?? 'dist'}/content.js`);
+console.log(`content: wrote ${process.argv[2] ?? 'dist'}/content.js and content-full.js`);

@@ -9,6 +9,7 @@ const BADGE_COLOR = '#1d3f8f';
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
   if (message.type === 'csto-lens/card-model') return Promise.resolve(answerCardModel(message));
+  if (message.type !== 'csto-lens/page-status') return undefined;
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
   const text = message.enabled && message.distinctEntities > 0 ? String(message.distinctEntities) : '';
@@ -41,6 +42,7 @@ browser.commands.onCommand.addListener(async (command) => {
   await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => undefined);
 });
 
-// Per-site icon state and opening full cards (issue 7) live in their own modules.
+// Per-site icon state, opening full cards (issue 7) and loading the page scanner live in their own modules.
 import './site-state.ts';
 import './open-card.ts';
+import './load-scanner.ts';

@@ -69,6 +69,22 @@ export function blockOf(node: Node): Element | null {
   return element;
 }
 
+/** Whether a node is part of a line of text (a Text node or an inline element), not something that ends one. */
+export function flows(node: Node | null): boolean {
+  if (!node) return false;
+  return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element));
+}
+
+/**
+ * Whether there is a line on this side of a change: the nearest sibling that is not white space or a comment is text
+ * or inline. (Blocks between blocks, with only white space around them, split or join nothing: no re-read.)
+ */
+export function lineBeside(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
+  let at = node;
+  while (at && (at.nodeType === Node.COMMENT_NODE || (at.nodeType === Node.TEXT_NODE && !/\S/.test((at as Text).data)))) at = at[step];
+  return flows(at);
+}
+
 /** Whether the node lies inside an element the collector skips (up to `root`). */
 export function isInsideSkipped(node: Node, root: Node): boolean {
   let element: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;

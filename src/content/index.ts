@@ -1,5 +1,6 @@
-// Content script of the top frame: reads and marks the page, follows the settings live, answers the popup and the
-// background, and gives the card layer its marks API.
+// The page scanner of the top frame (content-full.js): reads and marks the page, follows the settings live, answers
+// the popup and the background, and gives the card layer its marks API. The background injects it once the small
+// content script every page gets (boot.ts) finds that the page may name an entity; it takes the page over from there.
 import browser from '../shared/browser.ts';
 import { isContentRequest, type CardModelRequest, type MentionsResponse, type PageStatusMessage } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
@@ -9,7 +10,9 @@ import { isActiveOn, type Settings } from '../core/settings.ts';
 import { createHighlightPainter, hasHighlightApi } from './highlight-painter.ts';
 import { createCoreMatcher } from './core-matcher.ts';
 import type { PageMatcher } from './matching.ts';
-import { shippedAutomaton, shippedLexicon, shippedNameFilter } from './shipped-lexicon.ts';
+import { shippedAutomaton, shippedLexicon } from './shipped-lexicon.ts';
+import { shippedNameFilter } from './shipped-name-filter.ts';
+import { claimScanner, takeBoot } from './hand-off.ts';
 import { createNameFilter, type NameFilter } from '../core/name-filter.ts';
 import { liveRange, type Mark } from './mark-types.ts';
 import { createMarksApi, setMarksApi, type ActivateReason } from './marks-api.ts';
@@ -25,7 +28,11 @@ import { connectCards } from './card/connect.ts';
 function startContentScript(forceWrapper: boolean): void {
   // Timing marks are visible to the page (a fingerprint): test and bench builds only.
   if (__TEST_BUILD__) performance.mark('csto-lens-start');
+  // The boot script stops answering; its time counts as ours (a page that names someone pays for both).
+  const boot = takeBoot();
   const scheduler = createScheduler();
+  scheduler.stats.busyMs += boot?.busyMs ?? 0;
+  scheduler.stats.filterMs += boot?.filterMs ?? 0;
   // The matcher (lexicon and automaton) is loaded on first use, and only a block the name filter cannot rule out uses
   // it: a page that names no entity never pays for loading it. Counted in the statistics.
   let compiled: PageMatcher | null = null;
@@ -204,7 +211,7 @@ function startContentScript(forceWrapper: boolean): void {
   }
 }
 
-if (window === window.top) {
+if (window === window.top && claimScanner()) {
   // Test builds can ask for the wrapper fallback with #csto-lens-wrapper in the URL, to test it where highlights exist.
   startContentScript(__TEST_BUILD__ && location.hash.includes('csto-lens-wrapper'));
 }

@@ -30,3 +30,11 @@ export function detectLang(doc: Document, root: Element | null, sample: () => st
   const tagged = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement.getAttribute('lang');
   return langFromTag(tagged) ?? langFromScript(sample());
 }
+
+/** The first few thousand characters of a root's text: enough to tell its script (detectLang's sample). */
+export function textSample(root: Element): string {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let sample = '';
+  while (sample.length < 4000 && walker.nextNode()) sample += (walker.currentNode as Text).data;
+  return sample;
+}

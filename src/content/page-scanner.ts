@@ -1,7 +1,8 @@
 // The engine: reads the page's text runs (viewport first), asks the matcher for candidates per run, resolves them
 // for the whole document, and keeps the painter and the hit index in step. All heavy work runs in scheduler slices.
 import type { Category, Lang } from '../core/pack.ts';
-import { blockOf, findTextRoot, isInline, isInsideSkipped, isSkipped, OWN_UI_ATTRIBUTE, rangeOf, walkRuns, type TextRun } from './collect.ts';
+import { blockOf, findTextRoot, isInline, isInsideSkipped, isSkipped, lineBeside, OWN_UI_ATTRIBUTE, flows, rangeOf, walkRuns, type TextRun } from './collect.ts';
+import { textSample } from './page-info.ts';
 import { createHitIndex, markAtPoint } from './hit-index.ts';
 import { compareRanges, type Mark, type Painter } from './mark-types.ts';
 import type { Candidate, PageMatcher } from './matching.ts';
@@ -24,22 +25,6 @@ export interface ScannerEvents {
 }
 
 let nextMarkId = 1;
-
-/** Whether a node is part of a line of text (a Text node or an inline element), not something that ends one. */
-function flows(node: Node | null): boolean {
-  if (!node) return false;
-  return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && isInline(node as Element));
-}
-
-/**
- * Whether there is a line on this side of a change: the nearest sibling that is not white space or a comment is text
- * or inline. (Blocks between blocks, with only white space around them, split or join nothing: no re-read.)
- */
-function lineBeside(node: Node | null, step: 'previousSibling' | 'nextSibling'): boolean {
-  let at = node;
-  while (at && (at.nodeType === Node.COMMENT_NODE || (at.nodeType === Node.TEXT_NODE && !/\S/.test((at as Text).data)))) at = at[step];
-  return flows(at);
-}
 
 /** The parent element, or the host when `element` is at the top of a shadow tree. */
 function parentAcrossShadow(element: Element): Element | null {
@@ -431,11 +416,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     },
     /** A sample of the page text for language detection. */
     textSample(): string {
-      if (!root) return '';
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let sample = '';
-      while (sample.length < 4000 && walker.nextNode()) sample += (walker.currentNode as Text).data;
-      return sample;
+      return root ? textSample(root) : '';
     },
   };
 }

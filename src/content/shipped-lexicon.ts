@@ -1,11 +1,10 @@
 // The lexicon the content script ships: names and their forms only, no card texts. Here it is built from the pack
-// (so node and the type checker see one module); scripts/build-content.ts replaces this module with the lexicon,
-// the automaton and the name filter built ahead of time as JSON text, parsed on first use: a page where the filter
-// finds no possible name never parses the lexicon or the automaton.
+// (so node and the type checker see one module); scripts/build-content.ts replaces this module with the lexicon and
+// the automaton built ahead of time as JSON text, parsed on first use. Only the scanner (content-full.js) holds them:
+// a page where the name filter (shipped-name-filter.ts) finds no possible name never loads them.
 import { bundledPack } from '../core/bundled-pack.ts';
 import { buildLexicon, type Lexicon } from '../core/lexicon.ts';
 import type { Automaton } from '../core/matcher.ts';
-import { buildNameFilter, type NameFilterData } from '../core/name-filter.ts';
 
 let lexicon: Lexicon | null = null;
 
@@ -19,9 +18,4 @@ export function shippedLexicon(): Lexicon {
  */
 export function shippedAutomaton(): Automaton | null {
   return null;
-}
-
-/** The pre-check's patterns (src/core/name-filter.ts), from the same lexicon. */
-export function shippedNameFilter(): NameFilterData {
-  return buildNameFilter(shippedLexicon());
 }

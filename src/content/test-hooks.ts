@@ -18,9 +18,10 @@ export interface TestHookTargets {
   entityAt(x: number, y: number): string | null;
 }
 
-export function installTestHooks(targets: TestHookTargets): void {
+/** Returns the function that removes the hooks (the boot script's hooks make way for the scanner's). */
+export function installTestHooks(targets: TestHookTargets): () => void {
   const reply = (type: string, payload: unknown) => window.postMessage({ source: `${TEST_SOURCE}-reply`, type, payload }, '*');
-  window.addEventListener('message', (event) => {
+  const onMessage = (event: MessageEvent) => {
     const data = event.data as { source?: unknown; type?: unknown; path?: unknown; settings?: unknown; direction?: unknown; x?: unknown; y?: unknown } | null;
     if (event.source !== window || data?.source !== TEST_SOURCE) return;
     if (data.type === 'mentions') {
@@ -40,5 +41,7 @@ export function installTestHooks(targets: TestHookTargets): void {
     } else if (data.type === 'open' && typeof data.path === 'string') {
       void browser.runtime.sendMessage({ type: 'csto-lens/test-open', path: data.path });
     }
-  });
+  };
+  window.addEventListener('message', onMessage);
+  return () => window.removeEventListener('message', onMessage);
 }

@@ -50,8 +50,14 @@ export type CardModelResponse = CardModel | null;
 /** The same message under the name the page layer gave it. */
 export type CardModelRequest = CardModelMessage;
 
+/** Content script (boot.ts) -> background: the page may name an entity; inject the scanner (content-full.js) into
+ *  this tab's top frame. Answer: true once it is injected, false when it could not be. */
+export interface LoadScannerMessage {
+  type: 'csto-lens/load-scanner';
+}
+
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage | CardModelMessage;
+export type BackgroundRequest = PageStatusMessage | CardModelMessage | LoadScannerMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -62,5 +68,5 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 }
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  return hasType(value) && (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model');
+  return hasType(value) && (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model' || value.type === 'csto-lens/load-scanner');
 }

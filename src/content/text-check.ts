@@ -1,0 +1,44 @@
+// The boot script's one question: may this text name an entity? It reads the same runs as the scanner (collect.ts)
+// and asks the name filter about each; for page changes, the runs of the blocks the changes touched, chosen as the
+// scanner's watcher chooses what to re-read. A "maybe" loads the scanner, which then decides.
+import type { NameFilter } from '../core/name-filter.ts';
+import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, walkRuns } from './collect.ts';
+
+/** Whether any run of text under `start` may name an entity. */
+export function runsMayMention(start: Element, filter: NameFilter): boolean {
+  for (const run of walkRuns(start)) if (filter.mayMention(run.text)) return true;
+  return false;
+}
+
+/**
+ * The blocks to check after a batch of changes (outermost only): the block of changed text, a block element that
+ * was added, and the block around a removal that may have joined two pieces of a line.
+ */
+export function changedBlocks(records: readonly MutationRecord[]): Element[] {
+  const found = new Set<Element>();
+  const consider = (block: Element | null) => {
+    if (block && block.isConnected && !isInsideSkipped(block, block.ownerDocument.documentElement)) found.add(block);
+  };
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      consider(blockOf(record.target));
+      continue;
+    }
+    if (record.type !== 'childList') continue;
+    for (const node of record.addedNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) {
+        if (!isSkipped(node as Element)) consider(node as Element);
+      } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
+        consider(blockOf(record.target));
+      }
+    }
+    if (record.removedNodes.length > 0) {
+      const midLine = lineBeside(record.previousSibling, 'previousSibling') && lineBeside(record.nextSibling, 'nextSibling');
+      if (midLine || [...record.removedNodes].some((node) => flows(node))) consider(blockOf(record.target));
+    }
+  }
+  return [...found].filter((block) => {
+    for (let parent = block.parentElement; parent; parent = parent.parentElement) if (found.has(parent)) return false;
+    return true;
+  });
+}
