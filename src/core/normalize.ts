@@ -15,6 +15,8 @@
 // map[folded.length] is the original length. Units from a "simple" segment map one to one; when NFKC changes a
 // segment's length, every unit it produced maps to the segment's start (see originalRange for ends).
 
+import { lazyRegExp } from './lazy-regexp.ts';
+
 /** Result of folding. `map.length === text.length + 1`. */
 export interface Folded {
   text: string;
@@ -101,8 +103,8 @@ export const KIND_SEP = 2; // whitespace, punctuation, symbol
 export const KIND_DROP = 3; // removed by folding
 export const KIND_COMPLEX = 4; // needs NFKC of its whole segment (composition, expansion), or a surrogate
 
-const WORDLIKE = /^[\p{L}\p{N}\p{M}]$/u;
-const MARK = /^\p{M}$/u;
+const WORDLIKE = lazyRegExp(() => /^[\p{L}\p{N}\p{M}]$/u);
+const MARK = lazyRegExp(() => /^\p{M}$/u);
 
 /** Whether a folded unit (or code point) is part of a word: letters, digits, combining marks. */
 export function isWordChar(ch: string): boolean {
@@ -430,4 +432,4 @@ export function extendsMatch(c: number): boolean {
   return unitKind(c) === KIND_DROP && !FORMAT.test(String.fromCharCode(c)); // (rare: only for removed units)
 }
 
-const FORMAT = /^\p{Cf}$/u;
+const FORMAT = lazyRegExp(() => /^\p{Cf}$/u);

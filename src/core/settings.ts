@@ -2,6 +2,7 @@
 // or an imported file holds. Pure (no DOM, no browser API) so the popup, the options page, the background and the
 // content script share it. Repair never throws: a bad value falls back to its default and is reported.
 import * as v from 'valibot';
+import { lazyRegExp } from './lazy-regexp.ts';
 import { CATEGORIES, LANGS, type Category, type Lang } from './pack.ts';
 
 /**
@@ -51,7 +52,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const ASCII_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
-const UNICODE_HOST = /^[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?(\.[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?)*$/u;
+// Built on first use (an IDN host): its Unicode classes cost milliseconds to build when the module loads.
+const UNICODE_HOST = lazyRegExp(() => /^[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?(\.[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?)*$/u);
 
 /** The form a hostname takes in `disabledSites`; '' when it is not a usable hostname. */
 export function siteKey(hostname: string): string {
@@ -94,17 +96,20 @@ export function withSite(settings: Settings, hostname: string, on: boolean): Set
   return { ...settings, disabledSites: on ? others : [...others, key].sort() };
 }
 
-// One schema per field, so a bad field is repaired alone and the rest of the user's choices survive.
-const FIELD_SCHEMAS = {
-  enabled: v.boolean(),
-  disabledSites: v.array(v.unknown()),
-  categories: v.record(v.string(), v.unknown()),
-  markStyle: v.picklist(MARK_STYLES),
-  firstMentionOnly: v.boolean(),
-  hoverDelayMs: v.pipe(v.number(), v.finite()),
-  cardLanguage: v.picklist(CARD_LANGUAGES),
-  theme: v.picklist(THEMES),
-} satisfies Record<Exclude<keyof Settings, 'version'>, v.GenericSchema>;
+// One schema per field, so a bad field is repaired alone and the rest of the user's choices survive. Made on first
+// repair, not when the module loads: every page's content script loads this module, and most have nothing to repair.
+const fieldSchemas = () =>
+  ({
+    enabled: v.boolean(),
+    disabledSites: v.array(v.unknown()),
+    categories: v.record(v.string(), v.unknown()),
+    markStyle: v.picklist(MARK_STYLES),
+    firstMentionOnly: v.boolean(),
+    hoverDelayMs: v.pipe(v.number(), v.finite()),
+    cardLanguage: v.picklist(CARD_LANGUAGES),
+    theme: v.picklist(THEMES),
+  }) satisfies Record<Exclude<keyof Settings, 'version'>, v.GenericSchema>;
+let schemas: ReturnType<typeof fieldSchemas> | null = null;
 
 export type Raw = Record<string, unknown>;
 
@@ -177,6 +182,7 @@ export function repairSettings(stored: unknown): RepairResult {
     return { settings: structuredClone(DEFAULT_SETTINGS), problems };
   }
   const raw = migrate(stored, problems);
+  const FIELD_SCHEMAS = (schemas ??= fieldSchemas());
   const settings = structuredClone(DEFAULT_SETTINGS);
   const out = settings as unknown as Raw;
   for (const [key, value] of Object.entries(raw)) {
