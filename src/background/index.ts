@@ -1,10 +1,11 @@
 // Service worker (Chrome) / background script (Firefox): toolbar badge and keyboard commands.
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser.ts';
+import type { Settings } from '../core/settings.ts';
+import { updateSettings } from '../shared/settings-store.ts';
 import { isBackgroundRequest, type CommandMessage } from '../shared/messages.ts';
 import { answerCardModel } from './card-model.ts';
-
-const BADGE_COLOR = '#1d3f8f';
+import { showPageStatus } from './page-status.ts';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
@@ -12,15 +13,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (message.type !== 'csto-lens/page-status') return undefined;
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
-  const text = message.enabled && message.distinctEntities > 0 ? String(message.distinctEntities) : '';
-  void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
-  void browser.action.setBadgeText({ tabId, text });
-  void browser.action.setIcon({
-    tabId,
-    path: message.enabled
-      ? { 16: '/icons/icon-16.png', 32: '/icons/icon-32.png' }
-      : { 16: '/icons/icon-off-16.png', 32: '/icons/icon-off-32.png' },
-  });
+  showPageStatus(tabId, message);
   return undefined;
 });
 
@@ -31,6 +24,12 @@ if (__TEST_BUILD__) {
     if (request?.type !== 'csto-lens/test-open' || typeof request.path !== 'string') return undefined;
     void browser.tabs.create({ url: browser.runtime.getURL(request.path) });
     return undefined;
+  });
+  // The content script's window-message hooks change settings through here (the small content script has no storage).
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const request = message as { type?: unknown; change?: unknown };
+    if (request?.type !== 'csto-lens/test-settings' || typeof request.change !== 'object' || request.change === null) return undefined;
+    return updateSettings((current) => ({ ...current, ...(request.change as Partial<Settings>) })).then(() => true);
   });
 }
 

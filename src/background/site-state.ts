@@ -3,8 +3,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isActiveOn } from '../core/settings.ts';
 import browser from '../shared/browser.ts';
-import { isBackgroundRequest } from '../shared/messages.ts';
-import { onSettingsChanged } from '../shared/settings-store.ts';
+import { isBackgroundRequest, type ActiveMessage, type HelloResponse } from '../shared/messages.ts';
+import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { showPageStatus } from './page-status.ts';
 import { forgetTab, readTabSites, rememberTabSite } from './tab-sites.ts';
 
 function hostnameOf(url: string | undefined): string | null {
@@ -16,16 +17,39 @@ function hostnameOf(url: string | undefined): string | null {
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isBackgroundRequest(message) || message.type !== 'csto-lens/page-status') return undefined;
+  if (!isBackgroundRequest(message)) return undefined;
+  if (message.type === 'csto-lens/hello') return hello(sender);
+  if (message.type === 'csto-lens/toggle') return updateSettings((current) => ({ ...current, enabled: !current.enabled })).then(() => undefined);
+  if (message.type !== 'csto-lens/page-status') return undefined;
   const host = hostnameOf(sender.url);
   if (sender.tab?.id !== undefined && sender.frameId === 0 && host) void rememberTabSite(sender.tab.id, host);
   return undefined;
 });
 
+/** A page's small content script asks whether to run: the settings decide, and the tab's icon follows them. */
+async function hello(sender: Runtime.MessageSender): Promise<HelloResponse> {
+  const host = hostnameOf(sender.url);
+  const active = isActiveOn(await loadSettings(), host ?? '');
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined && sender.frameId === 0) {
+    // A file:// page has no host: remembered as '' so the global switch still reaches it.
+    void rememberTabSite(tabId, host ?? '');
+    showPageStatus(tabId, { distinctEntities: 0, enabled: active });
+  }
+  return { active };
+}
+
+/** Tell a tab's content script whether it is on now (the small one listens for this; the scanner reads storage). */
+function tellTab(tabId: number, active: boolean): void {
+  const message: ActiveMessage = { type: 'csto-lens/active', active };
+  void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
+
 onSettingsChanged((settings) => {
   void readTabSites().then((sites) => {
     for (const [id, host] of Object.entries(sites)) {
       const tabId = Number(id);
+      tellTab(tabId, isActiveOn(settings, host));
       if (isActiveOn(settings, host)) {
         void browser.action.setIcon({ tabId, path: { 16: '/icons/icon-16.png', 32: '/icons/icon-32.png' } }).catch(() => undefined);
         continue;

@@ -1,13 +1,12 @@
 // The content script every page gets (content.js). Most pages name no entity, so it is kept small and does little:
-// it reads the settings and, where they are on, asks the name filter whether any text of the page may name an entity,
-// then watches the page for new text and asks again. Only on a "maybe" does the background inject the scanner
+// it asks the background whether annotations are on for this site (it never touches storage: that API alone costs a
+// page milliseconds) and, where they are, asks the name filter whether any text of the page may name an entity, then
+// watches the page for new text and asks again. Only on a "maybe" does the background inject the scanner
 // (content-full.js: matcher, marking, cards), which takes over (hand-off.ts). Until then it answers the contract
-// message with no mention, and its toggle command works.
+// message with no mention, and the toggle command works.
 import browser from '../shared/browser.ts';
-import { isContentRequest, type LoadScannerMessage, type MentionsResponse, type PageStatusMessage } from '../shared/messages.ts';
-import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { isActiveMessage, isContentRequest, type HelloMessage, type HelloResponse, type LoadScannerMessage, type MentionsResponse, type ToggleMessage } from '../shared/messages.ts';
 import { createNameFilter, type NameFilter } from '../core/name-filter.ts';
-import { isActiveOn, type Settings } from '../core/settings.ts';
 import { findTextRoot } from './collect.ts';
 import { offerBoot, scannerRunning, type BootState } from './hand-off.ts';
 import { detectLang, detectPublished, textSample } from './page-info.ts';
@@ -46,7 +45,7 @@ function startBoot(): void {
   const observer = new MutationObserver((records) => {
     if (!active || loading) return;
     measure(() => {
-      if (changedBlocks(records).some((block) => runsMayMention(block, mayMention))) loadScanner();
+      if (runsMayMention(changedBlocks(records), mayMention)) loadScanner();
     });
   });
 
@@ -72,26 +71,18 @@ function startBoot(): void {
   function checkPage(): void {
     measure(() => {
       const root = findTextRoot(document);
-      if (root && runsMayMention(root, mayMention)) loadScanner();
+      if (root && runsMayMention([root], mayMention)) loadScanner();
       else watch();
     });
     // For the bench: a page ruled out here is done (the scanner sets its own mark when it loads).
     if (__TEST_BUILD__ && !loading) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: state.filterMs, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
   }
 
-  function reportStatus(): void {
-    const message: PageStatusMessage = { type: 'csto-lens/page-status', distinctEntities: 0, enabled: active };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
-  }
-
-  function apply(settings: Settings): void {
-    if (loading) return;
-    const nowActive = isActiveOn(settings, location.hostname);
-    if (nowActive === active) return;
+  function setActive(nowActive: boolean): void {
+    if (loading || nowActive === active) return;
     active = nowActive;
     if (active) checkPage();
     else observer.disconnect();
-    reportStatus();
   }
 
   function answerMentions(): MentionsResponse {
@@ -100,21 +91,21 @@ function startBoot(): void {
   }
 
   const onMessage = (message: unknown) => {
+    // The background tells us when the settings switch this site on or off.
+    if (isActiveMessage(message)) return void setActive(message.active);
     if (!isContentRequest(message)) return undefined;
     if (message.type === 'csto-lens/mentions') return Promise.resolve(answerMentions());
     if (message.type === 'csto-lens/go-to') return Promise.resolve({ found: false });
-    if (message.command === 'toggle-annotations') void updateSettings((current) => ({ ...current, enabled: !current.enabled }));
+    if (message.command === 'toggle-annotations') void browser.runtime.sendMessage({ type: 'csto-lens/toggle' } satisfies ToggleMessage).catch(() => undefined);
     // next/previous: there is no mention to move to.
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
-  stops.push(onSettingsChanged(apply));
-  void loadSettings().then((settings) => {
-    // Not active yet: the first settings always report, so the toolbar icon learns this tab's site.
-    if (isActiveOn(settings, location.hostname)) apply(settings);
-    else reportStatus();
-  });
+  void browser.runtime
+    .sendMessage({ type: 'csto-lens/hello' } satisfies HelloMessage)
+    .then((answer) => setActive((answer as HelloResponse | undefined)?.active === true))
+    .catch(() => undefined);
 
   if (__TEST_BUILD__) {
     stops.push(
@@ -122,7 +113,8 @@ function startBoot(): void {
         answerMentions,
         busy: () => loading,
         stats: () => ({ ...state, stage: 'boot', painter: null, tripped: false, highlightNames: null }),
-        setSettings: (change) => updateSettings((current) => ({ ...current, ...change })),
+        // Settings live in storage, which this script leaves to the background.
+        setSettings: (change) => browser.runtime.sendMessage({ type: 'csto-lens/test-settings', change }),
         moveTo: () => null,
         entityAt: () => null,
       }),

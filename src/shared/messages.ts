@@ -56,8 +56,29 @@ export interface LoadScannerMessage {
   type: 'csto-lens/load-scanner';
 }
 
+/** Content script (boot.ts) -> background, once per page: are annotations on for this page's site? The background
+ *  reads the settings (the small content script never loads them: storage costs every page milliseconds), learns the
+ *  tab's site and sets its toolbar icon, as for a page-status message with no entity. Answer: HelloResponse. */
+export interface HelloMessage {
+  type: 'csto-lens/hello';
+}
+export interface HelloResponse {
+  active: boolean;
+}
+
+/** Background -> content script (boot.ts) of a tab it knows, when the settings change: on or off for its site. */
+export interface ActiveMessage {
+  type: 'csto-lens/active';
+  active: boolean;
+}
+
+/** Content script (boot.ts) -> background: switch annotations on or off everywhere (the toggle command). */
+export interface ToggleMessage {
+  type: 'csto-lens/toggle';
+}
+
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage | CardModelMessage | LoadScannerMessage;
+export type BackgroundRequest = PageStatusMessage | CardModelMessage | LoadScannerMessage | HelloMessage | ToggleMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -67,6 +88,12 @@ export function isContentRequest(value: unknown): value is ContentRequest {
   return hasType(value) && (value.type === 'csto-lens/mentions' || value.type === 'csto-lens/go-to' || value.type === 'csto-lens/command');
 }
 
+const BACKGROUND_TYPES: ReadonlyArray<unknown> = ['csto-lens/page-status', 'csto-lens/card-model', 'csto-lens/load-scanner', 'csto-lens/hello', 'csto-lens/toggle'];
+
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
-  return hasType(value) && (value.type === 'csto-lens/page-status' || value.type === 'csto-lens/card-model' || value.type === 'csto-lens/load-scanner');
+  return hasType(value) && BACKGROUND_TYPES.includes(value.type);
+}
+
+export function isActiveMessage(value: unknown): value is ActiveMessage {
+  return hasType(value) && value.type === 'csto-lens/active' && typeof (value as { active?: unknown }).active === 'boolean';
 }
