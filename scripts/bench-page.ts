@@ -2,7 +2,8 @@
 // in Chromium with the built extension. Measures our main-thread time to mark everything, the longest task, the time
 // to the first mark in the viewport, memory added and the content script's gzipped size; then mark.js 8.11.1 marks
 // the same names on the same page in the same run. Also the cost on a page with no entity.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -24,13 +25,18 @@ export interface PageBenchResult {
   firstMarkMs: number;
   doneWallMs: number;
   memoryAddedMB: number;
+  /** The content script every page gets (content.js), gzipped. */
   contentScriptGzipKB: number;
+  /** The scanner the background injects where a page may name an entity (content-full.js), gzipped. */
+  scannerScriptGzipKB: number;
   /**
-   * The budget figure (< 5 ms): our scheduler's own account (busyMs) on a 2,000-word page with no entity, median of
-   * the runs. It counts the slices and measured calls of the content script, not evaluating its bundle.
+   * The budget figure (< 5 ms): the whole main-thread time the extension adds to loading a 2,000-word page with no
+   * entity (noEntity.taskMs: CDP TaskDuration with the extension minus without, medians). It counts compiling and
+   * evaluating the content script, every callback and microtask of ours, the browser's own content-script plumbing,
+   * and anything we make the page do; noEntity.floorMs is the part an empty content script costs too.
    */
   noEntityMs: number;
-  /** Of the above: loading the matcher (0 when the pre-check found no possible name and it was never loaded). */
+  /** On that page, loading the matcher (0 when the pre-check found no possible name and it was never loaded). */
   matcherBuildMs: number;
   /** The independent figures for the same page: see NoEntityCost. */
   noEntity: NoEntityCost;
@@ -38,27 +44,36 @@ export interface PageBenchResult {
 
 /**
  * The whole main-thread cost of the content script on the no-entity page, measured from outside our own accounting.
- * Medians over `runs` page loads each, alternating a browser with the extension and one without it.
+ * Medians over `runs` page loads each, alternating a browser with the extension, one with an extension whose content
+ * script is empty (same matches, same run_at: the floor any content script pays) and one without extensions.
  */
 export interface NoEntityCost {
   runs: number;
-  /** Our scheduler's busyMs (the budget figure, as above), median. */
+  /** Our own account (the content script's measured calls; not compiling or evaluating it), median. */
   busyMs: number;
   /** The least busyMs of the runs: what the page costs us when the shared machine does not get in the way. */
   busyMinMs: number;
-  /** Of busyMs: the name filter (building it and checking every block), median. */
+  /** Of busyMs: the name filter (building it and checking the page's text), median. */
   filterMs: number;
   /** From a stamp at the very top of the bundle to the end of its synchronous run: evaluating the IIFE. */
   evalMs: number;
-  /** CDP Performance.getMetrics ScriptDuration, extension on minus off (medians of each). Includes compiling and
-   * evaluating the bundle, every callback, and the browser's own extension plumbing in the page's renderer. */
+  /** CDP Performance.getMetrics ScriptDuration, extension on minus off (medians of each). It leaves out compiling the
+   * content script and the promise callbacks (microtasks) where most of our work runs: not the whole cost. */
   scriptMs: number;
-  /** The same for TaskDuration: all main-thread task time (style, layout and paint included). */
+  /** The same for TaskDuration: all main-thread task time. The whole cost, and the budget figure (noEntityMs). */
   taskMs: number;
   scriptOnMs: number;
   scriptOffMs: number;
   taskOnMs: number;
   taskOffMs: number;
+  /** TaskDuration with the empty content script minus without: what Chromium charges for any content script. */
+  floorMs: number;
+  floorTaskMs: number;
+  /** taskMs - floorMs: what our content script costs beyond an empty one. */
+  overFloorMs: number;
+  /** The content script every page gets (content.js), and the scanner injected where a name may be, gzipped KB. */
+  bootGzipKB: number;
+  scannerGzipKB: number;
 }
 
 /** A deterministic pseudo-random sequence, so every run reads the same page. */
@@ -156,56 +171,81 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Open `url` in a fresh page with CDP's Performance domain on from the start; the page's cumulative main-thread metrics once it is quiet. */
-async function pageMetrics(newPage: () => Promise<Page>, newSession: (page: Page) => Promise<{ send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> }>, url: string, settle: (page: Page) => Promise<unknown>): Promise<{ scriptMs: number; taskMs: number; page: Page }> {
+/**
+ * Open `url` in a fresh page with CDP's Performance domain on from the start; the page's cumulative main-thread metrics
+ * a while after its load event. Every page is treated alike until the metrics are read: no script of the harness
+ * runs in it before (polling the page for our marks would count as main-thread time of the page with the extension).
+ */
+async function pageMetrics(newPage: () => Promise<Page>, newSession: (page: Page) => Promise<{ send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> }>, url: string): Promise<{ scriptMs: number; taskMs: number; page: Page; readAt: number }> {
   const page = await newPage();
   const cdp = await newSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(url);
-  await settle(page);
-  // Let whatever we scheduled after the last slice (the status report, timers) run and count too.
-  await page.waitForTimeout(600);
+  await page.waitForLoadState('load');
+  // Time for the content script's round trip to the background, its check, and whatever it schedules after.
+  await page.waitForTimeout(1000);
+  const readAt = Date.now();
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   await cdp.detach();
   const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { scriptMs: value('ScriptDuration'), taskMs: value('TaskDuration'), page };
+  return { scriptMs: value('ScriptDuration'), taskMs: value('TaskDuration'), page, readAt };
 }
 
-/** The no-entity page, loaded `runs` times with the extension and `runs` times in a browser without it. */
+/**
+ * An extension whose content script is empty, declared like ours (matches, run_at), with an empty service worker
+ * (launchWithExtension waits for one): what loading any content script costs a page.
+ */
+function floorExtension(dist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'csto-lens-floor-'));
+  const ours = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts: Array<Record<string, unknown>> };
+  const content_scripts = ours.content_scripts.map((entry) => ({ ...entry, js: ['content.js'] }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1', background: { service_worker: 'worker.js' }, content_scripts }));
+  writeFileSync(join(dir, 'worker.js'), '');
+  writeFileSync(join(dir, 'content.js'), '');
+  return dir;
+}
+
+/** The no-entity page, loaded `runs` times with the extension, with the empty-script extension, and without either. */
 async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browser, url: string, runs: number): Promise<NoEntityCost & { matcherBuildMs: number }> {
   const on = { script: [] as number[], task: [] as number[], busy: [] as number[], evaluate: [] as number[], build: [] as number[], filter: [] as number[] };
   const off = { script: [] as number[], task: [] as number[] };
+  const floorTask: number[] = [];
   const plainContext = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
-  for (let i = 0; i < runs; i++) {
-    let done: Awaited<ReturnType<typeof waitForDone>> | null = null;
-    const withUs = await pageMetrics(
-      () => extension.context.newPage(),
-      (page) => extension.context.newCDPSession(page),
-      url,
-      async (page) => (done = await waitForDone(page)),
-    );
-    await withUs.page.close();
-    on.script.push(withUs.scriptMs);
-    on.task.push(withUs.taskMs);
-    on.busy.push(done!.detail.busyMs);
-    on.build.push(done!.detail.matcherBuildMs);
-    on.filter.push(done!.detail.filterMs);
-    on.evaluate.push(done!.start - done!.eval);
-    const without = await pageMetrics(
-      () => plainContext.newPage(),
-      (page) => plainContext.newCDPSession(page),
-      url,
-      (page) => page.waitForLoadState('load'),
-    );
-    await without.page.close();
-    off.script.push(without.scriptMs);
-    off.task.push(without.taskMs);
+  const floorDir = floorExtension(join(ROOT, 'dist-test'));
+  const floor = await launchWithExtension(floorDir);
+  try {
+    for (let i = 0; i < runs; i++) {
+      const withUs = await pageMetrics(() => extension.context.newPage(), (page) => extension.context.newCDPSession(page), url);
+      // Read after the metrics (and it should long be there): it must have finished within them to count.
+      const done = await waitForDone(withUs.page, 10_000);
+      const origin = await withUs.page.evaluate(() => performance.timeOrigin);
+      if (origin + done.done > withUs.readAt) throw new Error('no-entity bench: the content script finished after the metrics were read');
+      await withUs.page.close();
+      on.script.push(withUs.scriptMs);
+      on.task.push(withUs.taskMs);
+      on.busy.push(done.detail.busyMs);
+      on.build.push(done.detail.matcherBuildMs);
+      on.filter.push(done.detail.filterMs);
+      on.evaluate.push(done.start - done.eval);
+      const withFloor = await pageMetrics(() => floor.context.newPage(), (page) => floor.context.newCDPSession(page), url);
+      await withFloor.page.close();
+      floorTask.push(withFloor.taskMs);
+      const without = await pageMetrics(() => plainContext.newPage(), (page) => plainContext.newCDPSession(page), url);
+      await without.page.close();
+      off.script.push(without.scriptMs);
+      off.task.push(without.taskMs);
+    }
+  } finally {
+    await plainContext.close();
+    await floor.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
-  await plainContext.close();
   const scriptOnMs = median(on.script);
   const scriptOffMs = median(off.script);
   const taskOnMs = median(on.task);
   const taskOffMs = median(off.task);
+  const floorTaskMs = median(floorTask);
+  const gzipKB = (file: string) => round(gzipSync(readFileSync(join(ROOT, 'dist', file))).length / 1024);
   return {
     runs,
     busyMs: round(median(on.busy)),
@@ -218,6 +258,11 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
     scriptOffMs: round(scriptOffMs),
     taskOnMs: round(taskOnMs),
     taskOffMs: round(taskOffMs),
+    floorMs: round(floorTaskMs - taskOffMs),
+    floorTaskMs: round(floorTaskMs),
+    overFloorMs: round(taskOnMs - floorTaskMs),
+    bootGzipKB: gzipKB('content.js'),
+    scannerGzipKB: gzipKB('content-full.js'),
     matcherBuildMs: round(median(on.build)),
   };
 }
@@ -318,7 +363,7 @@ export async function runPageBench(options: { words?: number; markJsNames?: numb
     const plainBrowser = await launchPlainChromium();
     const noEntity = await measureNoEntity(browser, plainBrowser, server.url('/plain.html'), options.noEntityRuns ?? 15).finally(() => plainBrowser.close());
     const { matcherBuildMs, ...noEntityCost } = noEntity;
-    log(`page: no entity ${noEntity.busyMs} ms busy, ${noEntity.scriptMs} ms script, ${noEntity.taskMs} ms task (on - off)`);
+    log(`page: no entity ${noEntity.taskMs} ms main thread (on - off; ${noEntity.floorMs} ms for an empty content script), ${noEntity.busyMs} ms busy`);
 
     const content = readFileSync(join(dist, 'content.js'));
     return {
@@ -335,7 +380,8 @@ export async function runPageBench(options: { words?: number; markJsNames?: numb
       doneWallMs: round(run.done - run.start),
       memoryAddedMB: round(heapOn - heapOff),
       contentScriptGzipKB: round(gzipSync(content).length / 1024),
-      noEntityMs: noEntity.busyMs,
+      scannerScriptGzipKB: noEntity.scannerGzipKB,
+      noEntityMs: noEntity.taskMs,
       matcherBuildMs,
       noEntity: noEntityCost,
     };
