@@ -161,6 +161,41 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
   if (done) yield done;
 }
 
+/**
+ * The text walkRuns reads under `start` as one string, a line break wherever a run ends (empty lines too): the same
+ * words, for the boot script's one question to the name filter. No run objects and no generator: every page pays
+ * for this walk.
+ */
+export function textOfRuns(start: Element): string {
+  const parts: string[] = [];
+  // The same walk as walkRuns: an explicit stack, a null entry closes a block.
+  const stack: Array<Node | null> = [];
+  const pushChildren = (parent: Node) => {
+    for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
+  };
+  pushChildren(start.shadowRoot ?? start);
+  while (stack.length > 0) {
+    const node = stack.pop() as Node | null;
+    if (node === null) {
+      parts.push('\n');
+      continue;
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      parts.push((node as Text).data);
+      continue;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const element = node as Element;
+    const shadow = element.shadowRoot;
+    const inline = isInline(element) && !shadow;
+    if (!inline) parts.push('\n');
+    if (isSkipped(element) || element.tagName === 'BR') continue;
+    if (!inline) stack.push(null);
+    pushChildren(shadow ?? element);
+  }
+  return parts.join('');
+}
+
 /** The (Text node, offset) at `offset` in a run; an offset at a node boundary belongs to the node that starts there. */
 export function pointAt(run: TextRun, offset: number, preferEnd = false): { node: Text; offset: number } {
   const { starts, nodes } = run;

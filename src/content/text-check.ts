@@ -2,7 +2,7 @@
 // and asks the name filter about each; for page changes, the runs of the blocks the changes touched, chosen as the
 // scanner's watcher chooses what to re-read. A "maybe" loads the scanner, which then decides.
 import type { NameFilter } from '../core/name-filter.ts';
-import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, walkRuns } from './collect.ts';
+import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, textOfRuns } from './collect.ts';
 
 /**
  * Whether any run of text under these elements may name an entity. One question for all the runs, joined by line
@@ -10,9 +10,7 @@ import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, walkR
  * call instead of one per run: a cold page pays for each call's regular expressions).
  */
 export function runsMayMention(starts: readonly Element[], filter: NameFilter): boolean {
-  const texts: string[] = [];
-  for (const start of starts) for (const run of walkRuns(start)) texts.push(run.text);
-  return texts.length > 0 && filter.mayMention(texts.join('\n'));
+  return starts.length > 0 && filter.mayMention(starts.map(textOfRuns).join('\n'));
 }
 
 /**

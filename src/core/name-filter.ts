@@ -95,10 +95,21 @@ const PLAIN_WORD = '0-9a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0430-\\u0450\\u0452-\
 const CLITICS = [...ARABIC_CONJUNCTIONS, ...ARABIC_PREPOSITIONS].join('');
 /** The words of folded plain text. */
 export const PLAIN_WORDS = new RegExp(`[${PLAIN_WORD}]+`, 'g');
-/** What follows one or two Arabic clitic letters at a word start: the matcher walks again from there. */
-const AFTER_ONE_CLITIC = new RegExp(`(?<=(?:^|[^${PLAIN_WORD}])[${CLITICS}])[${PLAIN_WORD}]+`, 'g');
-const AFTER_TWO_CLITICS = new RegExp(`(?<=(?:^|[^${PLAIN_WORD}])[${CLITICS}]{2})[${PLAIN_WORD}]+`, 'g');
-const ANY_CLITIC = new RegExp(`[${CLITICS}]`);
+
+/**
+ * The words plus what follows one or two Arabic clitic letters at their start (وروسيا → روسيا, وبروسيا → روسيا): the
+ * matcher walks again from there. A loop over the words rather than two look-behind RegExps: a cold page pays for
+ * compiling every RegExp it runs.
+ */
+function withCliticsStripped(words: string[]): string[] {
+  const more: string[] = [];
+  for (const word of words) {
+    if (word.length < 2 || !CLITICS.includes(word[0]!)) continue;
+    more.push(word.slice(1));
+    if (word.length > 2 && CLITICS.includes(word[1]!)) more.push(word.slice(2));
+  }
+  return more.length > 0 ? words.concat(more) : words;
+}
 
 /** Whether two Sets share an element: natively where the engine has Set methods (Chrome 122, Firefox 127). */
 function intersects(a: Set<string>, b: Set<string>): boolean {
@@ -229,7 +240,7 @@ export function createNameFilter(data: NameFilterData): NameFilter {
       let words: string[] | null = folded.match(PLAIN_WORDS);
       if (!words) return false;
       // With what follows Arabic clitic letters (وروسيا → روسيا), as the unit-by-unit check does.
-      if (ANY_CLITIC.test(folded)) words = words.concat(folded.match(AFTER_ONE_CLITIC) ?? [], folded.match(AFTER_TWO_CLITICS) ?? []);
+      words = withCliticsStripped(words);
       // No loop over the words here: Sets compare natively.
       const found = new Set(words);
       if (intersects(found, singleWords)) return true;
