@@ -7,7 +7,7 @@ export type Browser = 'chrome' | 'firefox';
 
 /** Strings only a test build carries (test hooks, the card probe, the test-only open message, timing marks). */
 export const TEST_ONLY_STRINGS = [
-  'csto-lens-test', 'csto-lens/test-open', 'csto-lens-wrapper',
+  'csto-lens-test', 'csto-lens/test-open', 'csto-lens/test-settings', 'csto-lens-wrapper',
   // The scanner's timing marks for the bench: a page can read performance entries.
   'csto-lens-start', 'csto-lens-first-mark', 'csto-lens-done', 'csto-lens-eval',
 ];

@@ -23,11 +23,20 @@ describe.each(builds)('the $name build', ({ dir }) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const scripts = filesUnder(dir).filter((file) => ['.js', '.mjs'].includes(extname(file)));
 
-  it('asks only for storage: no host permissions, no tabs, history, webRequest or cookies', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks only for storage and scripting, with host access to the sites its content script runs on and no more', () => {
+    // scripting and the host permissions let the background inject the scanner (content-full.js) into a page whose
+    // small content script found a possible name (src/background/load-scanner.ts): the same sites, nothing new.
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    const [content] = manifest.content_scripts as Array<{ matches: string[] }>;
+    expect(manifest.host_permissions).toEqual(content!.matches);
     expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
+  });
+
+  it('ships the scanner the background injects beside the content script', () => {
+    const [content] = manifest.content_scripts as Array<{ js: string[] }>;
+    expect(content!.js).toEqual(['content.js']);
+    expect(existsSync(join(dir, 'content-full.js'))).toBe(true);
   });
 
   it('keeps the default CSP for its pages and exposes no resource a page could probe', () => {

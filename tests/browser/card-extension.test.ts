@@ -42,8 +42,8 @@ describe.runIf(chromiumAvailable)('entity card in the extension (Chromium)', () 
     await page.mouse.move(r.x, r.y, { steps: 2 });
   }
 
-  it('ships no card texts in the content script', () => {
-    const content = readFileSync(join(DIST, 'content.js'), 'utf8');
+  it.each(['content.js', 'content-full.js'])('ships no card texts in the content script (%s)', (file) => {
+    const content = readFileSync(join(DIST, file), 'utf8');
     expect(content).not.toContain('Chernihiv');
     expect(content).not.toContain('At the time of this article');
   });
