@@ -2,15 +2,18 @@
 // and asks the name filter about each; for page changes, the runs of the blocks the changes touched, chosen as the
 // scanner's watcher chooses what to re-read. A "maybe" loads the scanner, which then decides.
 import type { NameFilter } from '../core/name-filter.ts';
-import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, textOfRuns } from './collect.ts';
+import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, someTextOfRuns } from './collect.ts';
+
+/** Text asked about at once: a page of a few thousand words in one question, a very long one in several. */
+const CHUNK_CHARS = 100_000;
 
 /**
- * Whether any run of text under these elements may name an entity. One question for all the runs, joined by line
- * breaks: a line break ends a word as the end of a run does, so the joined text has every word each run has (one
- * call instead of one per run: a cold page pays for each call's regular expressions).
+ * Whether any run of text under these elements may name an entity. One question for many runs, joined by line
+ * breaks: a line break ends a word as the end of a run does, so the joined text has every word each run has (a cold
+ * page pays for each call's regular expressions, so fewer calls cost less). A long page stops at the first "maybe".
  */
 export function runsMayMention(starts: readonly Element[], filter: NameFilter): boolean {
-  return starts.length > 0 && filter.mayMention(starts.map(textOfRuns).join('\n'));
+  return starts.some((start) => someTextOfRuns(start, CHUNK_CHARS, (text) => filter.mayMention(text)));
 }
 
 /**
