@@ -1,6 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import chromeManifest from './manifest.json' with { type: 'json' };
 
 export const FIREFOX_ID = 'csto-lens@csto-lens.example';
@@ -25,10 +25,30 @@ function firefoxManifest(): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * The name filter's patterns built here, at build time, as content-full.js gets them from scripts/build-content.ts:
+ * the background answers the content script's text checks and must not build the lexicon (150 ms) each time the
+ * service worker starts.
+ */
+function prebuiltNameFilter(): Plugin {
+  return {
+    name: 'prebuilt-name-filter',
+    async load(id) {
+      if (!/[\\/]src[\\/]content[\\/]shipped-name-filter\.ts$/.test(id)) return null;
+      const { bundledPack } = await import('./src/core/bundled-pack.ts');
+      const { buildLexicon } = await import('./src/core/lexicon.ts');
+      const { buildNameFilter } = await import('./src/core/name-filter.ts');
+      const data = buildNameFilter(buildLexicon(bundledPack).lexicon);
+      return `const text = ${JSON.stringify(JSON.stringify(data))};\nexport function shippedNameFilter() { return JSON.parse(text); }\n`;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
     plugins: [
+      prebuiltNameFilter(),
       preact(),
       crx({ manifest: firefox ? firefoxManifest() : (extensionManifest as ManifestV3Export), browser: firefox ? 'firefox' : 'chrome' }),
     ],

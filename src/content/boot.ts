@@ -1,27 +1,34 @@
 // The content script every page gets (content.js). Most pages name no entity, so it is kept small and does little:
 // it asks the background whether annotations are on for this site (it never touches storage: that API alone costs a
-// page milliseconds) and, where they are, asks the name filter whether any text of the page may name an entity, then
-// watches the page for new text and asks again. Only on a "maybe" does the background inject the scanner
-// (content-full.js: matcher, marking, cards), which takes over (hand-off.ts). Until then it answers the contract
-// message with no mention, and the toggle command works.
+// page milliseconds) and, where they are, sends the page's text for the background's name filter to read (off the
+// page's main thread), then watches the page and sends what changes. Only on a "maybe" does the background inject
+// the scanner (content-full.js: matcher, marking, cards), which takes over (hand-off.ts). Until then it answers the
+// contract message with no mention, and the toggle command works. The text goes to the extension's own background
+// only, which reads it and keeps nothing.
 import browser from '../shared/browser.ts';
-import { isActiveMessage, isContentRequest, type HelloMessage, type HelloResponse, type LoadScannerMessage, type MentionsResponse, type ToggleMessage } from '../shared/messages.ts';
-import { createNameFilter, type NameFilter } from '../core/name-filter.ts';
+import { isActiveMessage, isContentRequest, type CheckTextMessage, type HelloMessage, type HelloResponse, type MentionsResponse, type ToggleMessage } from '../shared/messages.ts';
 import { findTextRoot } from './collect.ts';
 import { offerBoot, scannerRunning, type BootState } from './hand-off.ts';
 import { detectLang, detectPublished, textSample } from './page-info.ts';
-import { shippedNameFilter } from './shipped-name-filter.ts';
 import { installTestHooks } from './test-hooks.ts';
-import { changedBlocks, runsMayMention } from './text-check.ts';
+import { changedBlocks, textToCheck } from './text-check.ts';
+
+/** Changes are gathered for this long after the first one, then checked together (a live page changes often). */
+const CHANGE_DELAY_MS = 200;
 
 function startBoot(): void {
   // The eval stamp at the top of the bundle and this one exist in test builds only (the bench reads them).
   if (__TEST_BUILD__) performance.mark('csto-lens-start');
+  // filterMs stays 0 here: the name filter runs in the background, off the page's main thread.
   const state: BootState = { busyMs: 0, filterMs: 0, stop };
-  let filter: NameFilter | null = null;
   let active = false;
-  /** Asked the background for the scanner: this script's work is over unless that fails. */
+  /** The background injected the scanner: this script's work is over (the scanner stops it). */
   let loading = false;
+  /** A question is on its way to the background; changes meanwhile wait for its answer. */
+  let asking = false;
+  /** Blocks changed since the last question. */
+  const changed = new Set<Element>();
+  let changeTimer: ReturnType<typeof setTimeout> | null = null;
   const stops: Array<() => void> = [];
 
   const measure = (work: () => void) => {
@@ -32,35 +39,47 @@ function startBoot(): void {
       state.busyMs += performance.now() - start;
     }
   };
-  const mayMention = {
-    mayMention(text: string): boolean {
-      const start = performance.now();
-      const answer = (filter ??= createNameFilter(shippedNameFilter())).mayMention(text);
-      state.filterMs += performance.now() - start;
-      return answer;
-    },
-  };
 
   // Text the page adds or changes later (infinite scroll, live blogs, SPA navigation) is checked as it comes.
   const observer = new MutationObserver((records) => {
     if (!active || loading) return;
     measure(() => {
-      if (runsMayMention(changedBlocks(records), mayMention)) loadScanner();
+      for (const block of changedBlocks(records)) changed.add(block);
     });
+    if (changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
   });
 
-  function loadScanner(): void {
-    loading = true;
-    observer.disconnect();
-    const message: LoadScannerMessage = { type: 'csto-lens/load-scanner' };
+  function askAboutChanges(): void {
+    changeTimer = null;
+    if (!active || loading || asking || changed.size === 0) return;
+    let text = '';
+    measure(() => {
+      text = textToCheck(changed);
+      changed.clear();
+    });
+    ask(text, false);
+  }
+
+  /** Ask the background whether `text` may name an entity: on a "maybe" it injects the scanner. */
+  function ask(text: string, wholePage: boolean): void {
+    const finish = () => {
+      // For the bench: a page ruled out is done (the scanner sets its own mark when it loads).
+      if (__TEST_BUILD__ && wholePage) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: 0, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
+      if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
+    };
+    if (!/\S/.test(text)) return finish();
+    asking = true;
     void browser.runtime
-      .sendMessage(message)
+      .sendMessage({ type: 'csto-lens/check-text', text } satisfies CheckTextMessage)
       .catch(() => false)
       .then((loaded) => {
-        if (loaded || scannerRunning()) return;
-        // Not loaded (the background was unreachable): keep watching, and try again on the next change.
-        loading = false;
-        if (active) watch();
+        asking = false;
+        if (loaded === true || scannerRunning()) {
+          loading = true;
+          observer.disconnect();
+          return;
+        }
+        finish();
       });
   }
 
@@ -68,21 +87,29 @@ function startBoot(): void {
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
+  function unwatch(): void {
+    observer.disconnect();
+    changed.clear();
+    if (changeTimer !== null) clearTimeout(changeTimer);
+    changeTimer = null;
+  }
+
   function checkPage(): void {
+    let text = '';
     measure(() => {
       const root = findTextRoot(document);
-      if (root && runsMayMention([root], mayMention)) loadScanner();
-      else watch();
+      text = root ? textToCheck([root]) : '';
+      // Watched from now on: what changes while the background answers is asked about next.
+      watch();
     });
-    // For the bench: a page ruled out here is done (the scanner sets its own mark when it loads).
-    if (__TEST_BUILD__ && !loading) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: state.filterMs, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
+    ask(text, true);
   }
 
   function setActive(nowActive: boolean): void {
     if (loading || nowActive === active) return;
     active = nowActive;
     if (active) checkPage();
-    else observer.disconnect();
+    else unwatch();
   }
 
   function answerMentions(): MentionsResponse {
@@ -122,7 +149,7 @@ function startBoot(): void {
   }
 
   function stop(): void {
-    observer.disconnect();
+    unwatch();
     for (const undo of stops) undo();
     stops.length = 0;
   }

@@ -162,50 +162,38 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
 }
 
 /**
- * The text walkRuns reads under `start`, a line break wherever a run ends (empty lines too): the same words, for the
- * boot script's question to the name filter. Handed to `visit` in pieces of about `chunkChars`, cut only where a run
- * ends, so a long page can stop at the first piece that answers (`visit` returns true: so does this). No run objects
- * and no generator: every page pays for this walk.
+ * The text walkRuns reads under `start` as one string, a line break wherever a run ends (empty lines too): the same
+ * words, for the name filter's one question about a page. No run objects and no generator: every page pays for this
+ * walk.
  */
-export function someTextOfRuns(start: Element, chunkChars: number, visit: (text: string) => boolean): boolean {
-  let parts: string[] = [];
-  let length = 0;
+export function textOfRuns(start: Element): string {
+  const parts: string[] = [];
   // The same walk as walkRuns: an explicit stack, a null entry closes a block.
   const stack: Array<Node | null> = [];
   const pushChildren = (parent: Node) => {
     for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
-  const endRun = (): boolean => {
-    parts.push('\n');
-    if (length < chunkChars) return false;
-    const text = parts.join('');
-    parts = [];
-    length = 0;
-    return visit(text);
-  };
   pushChildren(start.shadowRoot ?? start);
   while (stack.length > 0) {
     const node = stack.pop() as Node | null;
     if (node === null) {
-      if (endRun()) return true;
+      parts.push('\n');
       continue;
     }
     if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      parts.push(data);
-      length += data.length;
+      parts.push((node as Text).data);
       continue;
     }
     if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const element = node as Element;
     const shadow = element.shadowRoot;
     const inline = isInline(element) && !shadow;
-    if (!inline && endRun()) return true;
+    if (!inline) parts.push('\n');
     if (isSkipped(element) || element.tagName === 'BR') continue;
     if (!inline) stack.push(null);
     pushChildren(shadow ?? element);
   }
-  return length > 0 && visit(parts.join(''));
+  return parts.join('');
 }
 
 /** The (Text node, offset) at `offset` in a run; an offset at a node boundary belongs to the node that starts there. */

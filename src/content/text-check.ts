@@ -1,19 +1,16 @@
-// The boot script's one question: may this text name an entity? It reads the same runs as the scanner (collect.ts)
-// and asks the name filter about each; for page changes, the runs of the blocks the changes touched, chosen as the
-// scanner's watcher chooses what to re-read. A "maybe" loads the scanner, which then decides.
-import type { NameFilter } from '../core/name-filter.ts';
-import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, someTextOfRuns } from './collect.ts';
-
-/** Text asked about at once: a page of a few thousand words in one question, a very long one in several. */
-const CHUNK_CHARS = 100_000;
+// What the boot script asks the background's name filter about: the text of the same runs the scanner reads
+// (collect.ts), of the whole page and then of the blocks that changes touched, chosen as the scanner's watcher
+// chooses what to re-read. A "maybe" loads the scanner, which then decides.
+import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, textOfRuns } from './collect.ts';
 
 /**
- * Whether any run of text under these elements may name an entity. One question for many runs, joined by line
- * breaks: a line break ends a word as the end of a run does, so the joined text has every word each run has (a cold
- * page pays for each call's regular expressions, so fewer calls cost less). A long page stops at the first "maybe".
+ * The text of the runs under these elements, joined by line breaks: a line break ends a word as the end of a run
+ * does, so the joined text has every word each run has, and one question covers them all.
  */
-export function runsMayMention(starts: readonly Element[], filter: NameFilter): boolean {
-  return starts.some((start) => someTextOfRuns(start, CHUNK_CHARS, (text) => filter.mayMention(text)));
+export function textToCheck(starts: Iterable<Element>): string {
+  const texts: string[] = [];
+  for (const start of starts) if (start.isConnected) texts.push(textOfRuns(start));
+  return texts.join('\n');
 }
 
 /**

@@ -50,10 +50,12 @@ export type CardModelResponse = CardModel | null;
 /** The same message under the name the page layer gave it. */
 export type CardModelRequest = CardModelMessage;
 
-/** Content script (boot.ts) -> background: the page may name an entity; inject the scanner (content-full.js) into
- *  this tab's top frame. Answer: true once it is injected, false when it could not be. */
-export interface LoadScannerMessage {
-  type: 'csto-lens/load-scanner';
+/** Content script (boot.ts) -> background: the text of the page (or of what changed in it), its runs separated by
+ *  line breaks. The background asks the name filter and, on a possible name, injects the scanner (content-full.js)
+ *  into this tab's top frame. Answer: true once the scanner is injected. The text is only read, never kept. */
+export interface CheckTextMessage {
+  type: 'csto-lens/check-text';
+  text: string;
 }
 
 /** Content script (boot.ts) -> background, once per page: are annotations on for this page's site? The background
@@ -78,7 +80,7 @@ export interface ToggleMessage {
 }
 
 export type ContentRequest = MentionsRequest | GoToMessage | CommandMessage;
-export type BackgroundRequest = PageStatusMessage | CardModelMessage | LoadScannerMessage | HelloMessage | ToggleMessage;
+export type BackgroundRequest = PageStatusMessage | CardModelMessage | CheckTextMessage | HelloMessage | ToggleMessage;
 
 function hasType(value: unknown): value is { type: unknown } {
   return typeof value === 'object' && value !== null && 'type' in value;
@@ -88,7 +90,7 @@ export function isContentRequest(value: unknown): value is ContentRequest {
   return hasType(value) && (value.type === 'csto-lens/mentions' || value.type === 'csto-lens/go-to' || value.type === 'csto-lens/command');
 }
 
-const BACKGROUND_TYPES: ReadonlyArray<unknown> = ['csto-lens/page-status', 'csto-lens/card-model', 'csto-lens/load-scanner', 'csto-lens/hello', 'csto-lens/toggle'];
+const BACKGROUND_TYPES: ReadonlyArray<unknown> = ['csto-lens/page-status', 'csto-lens/card-model', 'csto-lens/check-text', 'csto-lens/hello', 'csto-lens/toggle'];
 
 export function isBackgroundRequest(value: unknown): value is BackgroundRequest {
   return hasType(value) && BACKGROUND_TYPES.includes(value.type);
