@@ -53,7 +53,7 @@ export interface NoEntityCost {
   busyMs: number;
   /** The least busyMs of the runs: what the page costs us when the shared machine does not get in the way. */
   busyMinMs: number;
-  /** Of busyMs: the name filter (building it and checking the page's text), median. */
+  /** Of busyMs: the name filter on the page's main thread, median (0 since it runs in the background, off it). */
   filterMs: number;
   /** From a stamp at the very top of the bundle to the end of its synchronous run: evaluating the IIFE. */
   evalMs: number;

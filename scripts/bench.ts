@@ -28,7 +28,7 @@ function noEntityTable(cost: NoEntityCost, matcherBuildMs: number): Record<strin
     '  ours beyond an empty content script ms': cost.overFloorMs,
     '  our own account (busy) ms, median / least': `${cost.busyMs} / ${cost.busyMinMs}`,
     '  of busy: matcher load ms': matcherBuildMs,
-    '  of busy: name filter ms': cost.filterMs,
+    '  of busy: name filter ms (it runs in the background)': cost.filterMs,
     '  evaluating the content script ms (stamp at its top to its end)': cost.evalMs,
     '  CDP ScriptDuration ms, on - off (no compile, no microtasks)': `${cost.scriptMs} (${cost.scriptOnMs} - ${cost.scriptOffMs})`,
     '  content.js / content-full.js KB gzipped': `${cost.bootGzipKB} / ${cost.scannerGzipKB}`,
