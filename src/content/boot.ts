@@ -7,7 +7,7 @@
 // only, which reads it and keeps nothing.
 import browser from '../shared/browser.ts';
 import { isActiveMessage, isContentRequest, type CheckTextMessage, type HelloMessage, type HelloResponse, type MentionsResponse, type ToggleMessage } from '../shared/messages.ts';
-import { findTextRoot } from './collect.ts';
+import { findTextRoot, textOfRuns } from './collect.ts';
 import { offerBoot, scannerRunning, type BootState } from './hand-off.ts';
 import { detectLang, detectPublished, textSample } from './page-info.ts';
 import { installTestHooks } from './test-hooks.ts';
@@ -57,14 +57,22 @@ function startBoot(): void {
       text = textToCheck(changed);
       changed.clear();
     });
-    ask(text, false);
+    ask(text, null);
   }
 
-  /** Ask the background whether `text` may name an entity: on a "maybe" it injects the scanner. */
-  function ask(text: string, wholePage: boolean): void {
+  /**
+   * Ask the background whether `text` may name an entity: on a "maybe" it injects the scanner. `more` gives the next
+   * piece of a long page, asked about once this one is ruled out.
+   */
+  function ask(text: string, more: (() => string | null) | null): void {
     const finish = () => {
+      if (more && active && !loading) {
+        let next: string | null = null;
+        measure(() => (next = more()));
+        if (next !== null) return ask(next, more);
+      }
       // For the bench: a page ruled out is done (the scanner sets its own mark when it loads).
-      if (__TEST_BUILD__ && wholePage) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: 0, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
+      if (__TEST_BUILD__ && more) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: 0, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
       if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
     };
     if (!/\S/.test(text)) return finish();
@@ -94,15 +102,22 @@ function startBoot(): void {
     changeTimer = null;
   }
 
+  /** Pages longer than this are read and asked about in pieces, each in a task of its own. */
+  const PIECE_CHARS = 100_000;
+
   function checkPage(): void {
-    let text = '';
+    let text: string | null = null;
+    let more: () => string | null = () => null;
     measure(() => {
       const root = findTextRoot(document);
-      text = root ? textToCheck([root]) : '';
+      if (root) {
+        more = textOfRuns(root, PIECE_CHARS);
+        text = more();
+      }
       // Watched from now on: what changes while the background answers is asked about next.
       watch();
     });
-    ask(text, true);
+    ask(text ?? '', more);
   }
 
   function setActive(nowActive: boolean): void {

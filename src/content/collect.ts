@@ -162,38 +162,46 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
 }
 
 /**
- * The text walkRuns reads under `start` as one string, a line break wherever a run ends (empty lines too): the same
- * words, for the name filter's one question about a page. No run objects and no generator: every page pays for this
- * walk.
+ * The text walkRuns reads under `start`, a line break wherever a run ends (empty lines too): the same words, for the
+ * name filter's question about a page. Read in pieces: each call of the returned function gives the next piece of
+ * about `chunkChars` (cut only where a run ends), null at the end, so a long page is read over several tasks and no
+ * further than needed. No run objects and no generator: every page pays for this walk.
  */
-export function textOfRuns(start: Element): string {
-  const parts: string[] = [];
+export function textOfRuns(start: Element, chunkChars = Infinity): () => string | null {
   // The same walk as walkRuns: an explicit stack, a null entry closes a block.
   const stack: Array<Node | null> = [];
   const pushChildren = (parent: Node) => {
     for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
   pushChildren(start.shadowRoot ?? start);
-  while (stack.length > 0) {
-    const node = stack.pop() as Node | null;
-    if (node === null) {
-      parts.push('\n');
-      continue;
+  return () => {
+    if (stack.length === 0) return null;
+    const parts: string[] = [];
+    let length = 0;
+    while (stack.length > 0) {
+      const node = stack.pop() as Node | null;
+      if (node === null) {
+        parts.push('\n');
+        if (length >= chunkChars) break;
+        continue;
+      }
+      if (node.nodeType === Node.TEXT_NODE) {
+        const data = (node as Text).data;
+        parts.push(data);
+        length += data.length;
+        continue;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      const element = node as Element;
+      const shadow = element.shadowRoot;
+      const inline = isInline(element) && !shadow;
+      if (!inline) parts.push('\n');
+      if (isSkipped(element) || element.tagName === 'BR') continue;
+      if (!inline) stack.push(null);
+      pushChildren(shadow ?? element);
     }
-    if (node.nodeType === Node.TEXT_NODE) {
-      parts.push((node as Text).data);
-      continue;
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    const element = node as Element;
-    const shadow = element.shadowRoot;
-    const inline = isInline(element) && !shadow;
-    if (!inline) parts.push('\n');
-    if (isSkipped(element) || element.tagName === 'BR') continue;
-    if (!inline) stack.push(null);
-    pushChildren(shadow ?? element);
-  }
-  return parts.join('');
+    return parts.join('');
+  };
 }
 
 /** The (Text node, offset) at `offset` in a run; an offset at a node boundary belongs to the node that starts there. */

@@ -9,7 +9,7 @@ import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, textO
  */
 export function textToCheck(starts: Iterable<Element>): string {
   const texts: string[] = [];
-  for (const start of starts) if (start.isConnected) texts.push(textOfRuns(start));
+  for (const start of starts) if (start.isConnected) texts.push(textOfRuns(start)() ?? '');
   return texts.join('\n');
 }
 
