@@ -376,16 +376,21 @@ export class Matcher {
    * Arabic clitic letters are always kept); (3) walkWord from each kept start. Returns the number of hits, or
    * GENERAL when the text has a unit this pass does not handle (the caller then runs walkGeneral), or BAIL.
    */
-  private walkFast(text: string, words: Int32Array): number {
+  private walkFast(text: string, words: Int32Array, resume = false): number {
     const table = this.table;
     const kept = this.kept;
     const n = text.length;
     this.fastDone = false;
-    this.count = 0;
-    this.recorded = 0;
-    this.prev = 0;
-    for (let c0 = 0; c0 < n; c0 += CHUNK) {
+    let from = 0;
+    if (resume) from = this.restoreChunkStart(words);
+    else {
+      this.count = 0;
+      this.recorded = 0;
+      this.prev = 0;
+    }
+    for (let c0 = from; c0 < n; c0 += CHUNK) {
       const c1 = Math.min(n, c0 + CHUNK);
+      this.saveChunkStart(c0, words);
       const kk = this.sweep(text, c0, c1, words);
       if (kk < 0) {
         // A unit known to need NFKC goes straight to the fold; anything else unknown to the general pass.
@@ -404,6 +409,28 @@ export class Matcher {
     }
     this.fastDone = true;
     return this.count;
+  }
+
+  /** walkFast's state where its current chunk starts, so that a pass that bails out can go on from there. */
+  private readonly chunkStart = { at: 0, count: 0, recorded: 0, prev: 0, words: new Int32Array(4) };
+
+  private saveChunkStart(at: number, words: Int32Array): void {
+    const saved = this.chunkStart;
+    saved.at = at;
+    saved.count = this.count;
+    saved.recorded = this.recorded;
+    saved.prev = this.prev;
+    saved.words.set(words);
+  }
+
+  /** Back to the state saved last; returns where that chunk starts. */
+  private restoreChunkStart(words: Int32Array): number {
+    const saved = this.chunkStart;
+    this.count = saved.count;
+    this.recorded = saved.recorded;
+    this.prev = saved.prev;
+    words.set(saved.words);
+    return saved.at;
   }
 
   /**
@@ -670,11 +697,12 @@ export class Matcher {
     if (count === GENERAL) count = this.walkGeneral(text, false);
     if (count === BAIL && this.stressMarksStandAlone(text)) {
       // Russian stress marks that compose with nothing: folding only removes them, so the walk can skip them in
-      // place (as it skips tashkeel) instead of folding the whole text.
+      // place (as it skips tashkeel) instead of folding the whole text. The fast pass goes on from the chunk where it
+      // stopped.
       const table = this.table;
       for (const mark of STRESS_MARKS) table[mark] = C_DROP | DROP_EXTENDS;
       try {
-        return this.finishScan(text, options, counts, this.walkAgain(text, counts));
+        return this.finishScan(text, options, counts, this.walkOn(text, counts));
       } finally {
         for (const mark of STRESS_MARKS) table[mark] = V_COMPLEX;
       }
@@ -682,9 +710,9 @@ export class Matcher {
     return this.finishScan(text, options, counts, count);
   }
 
-  private walkAgain(text: string, counts: Int32Array): number {
-    counts.fill(0);
-    const count = this.walkFast(text, counts);
+  /** After a fast pass bailed out and the table changed: on from the chunk where it stopped. */
+  private walkOn(text: string, counts: Int32Array): number {
+    const count = this.walkFast(text, counts, true);
     return count === GENERAL ? this.walkGeneral(text, false) : count;
   }
 
