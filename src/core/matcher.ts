@@ -149,6 +149,9 @@ export class Matcher {
   private term: Uint8Array;
   /** Per terminal slot: [key, afterLam, key, afterLam, …]. */
   private readonly outputs = new Map<number, number[]>();
+  /** The same, flat for the scan: outputList[outputAt[slot]] is the number of pairs, then the pairs (0: none). */
+  private readonly outputAt: Int32Array;
+  private readonly outputList: Int32Array;
   /** Per symbol: 1 for the conjunctions و ف, 2 for the prepositions ب ك ل, else 0. */
   private readonly clitic: Uint8Array;
   private readonly lam: number;
@@ -233,6 +236,14 @@ export class Matcher {
         this.term[slot] = 1;
       });
     }
+
+    this.outputAt = new Int32Array(this.base.length);
+    const flat = [0];
+    for (const [slot, list] of this.outputs) {
+      this.outputAt[slot] = flat.length;
+      flat.push(list.length / 2, ...list);
+    }
+    this.outputList = Int32Array.from(flat);
 
     // walkFast's filter: the first three symbols of every path in the trie, and every two-symbol key followed by a
     // separator (symbol 0, or a separator of the alphabet). Symbols of removed or unseen units never reach the set:
@@ -759,12 +770,14 @@ export class Matcher {
   /** The candidates of the hits: checked (case, capital, address, لل), then the longest at each start, no overlaps. */
   private candidates(text: string, folded: Folded | null, count: number): Candidate[] {
     const raw = this.hits;
+    const outputAt = this.outputAt;
+    const outputs = this.outputList;
     const run = folded ? folded.text : text;
     const found: Candidate[] = [];
     let ordered = true;
     for (let h = 0; h < count * HIT; h += HIT) {
-      const outputs = this.outputs.get(raw[h + 2]!);
-      if (!outputs) continue;
+      const at = outputAt[raw[h + 2]!]!;
+      if (at === 0) continue;
       let start = raw[h]!;
       let end = raw[h + 1]!;
       if (folded) {
@@ -773,7 +786,7 @@ export class Matcher {
         end = range[1];
       }
       if (insideAddress(text, start, end) || afterApostrophe(text, start)) continue;
-      for (let o = 0; o < outputs.length; o += 2) {
+      for (let o = at + 1, last = at + 1 + outputs[at]! * 2; o < last; o += 2) {
         // "لناتو" only right after the clitic ل (للناتو).
         if (outputs[o + 1] === 1 && (raw[h + 3] === 0 || this.letterBefore(run, raw[h]!) !== this.lam)) continue;
         const senses = this.sensesOf(outputs[o]!, text, start, end);
@@ -879,9 +892,12 @@ export class Matcher {
     const entities = this.lexicon.ids.length;
     // The entities the document names without ambiguity somewhere.
     const sure = new Uint8Array(entities);
-    for (const block of blocks) {
-      for (const c of block) {
-        for (const sense of c.senses) {
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      for (let k = 0; k < block.length; k++) {
+        const senses = block[k]!.senses;
+        for (let i = 0; i < senses.length; i++) {
+          const sense = senses[i]!;
           if (sense.ambiguous) break; // senses come unambiguous first
           sure[sense.index] = 1;
         }
@@ -906,7 +922,9 @@ export class Matcher {
     const seen = options.firstMentionOnly ? new Uint8Array(entities) : null;
     const mentions: Mention[] = [];
     for (let b = 0; b < blocks.length; b++) {
-      for (const c of blocks[b]!) {
+      const block = blocks[b]!;
+      for (let k = 0; k < block.length; k++) {
+        const c = block[k]!;
         let sense = c.senses[0];
         if (!sense) continue;
         if (sense.ambiguous) {
@@ -1003,8 +1021,8 @@ function capitalisedWordBeforeComma(text: string, start: number, isCapital: (uni
 
 /** O'Brien, d'Estaing: a Latin letter and an apostrophe before the match make it the inside of a word. */
 function afterApostrophe(text: string, start: number): boolean {
-  const before = text[start - 1];
-  return (before === "'" || before === '’') && start >= 2 && LATIN_LETTER.test(text[start - 2]!);
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  return (before === 0x27 || before === 0x2019) && start >= 2 && LATIN_LETTER.test(text[start - 2]!);
 }
 
 // ---------------------------------------------------------------- double array
