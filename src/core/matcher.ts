@@ -981,6 +981,10 @@ export function documentLang(blocks: ReadonlyArray<{ words: ScriptCounts }>, giv
 const ADDRESS_NEIGHBOUR = new Uint8Array(128);
 for (const ch of "./@:_-\\?#=&%+~") ADDRESS_NEIGHBOUR[ch.charCodeAt(0)] = 1;
 
+/** The characters without which a token is no URL, e-mail address or domain name. */
+const TOKEN_ADDRESS_MARK = new Uint8Array(128);
+for (const ch of './:@') TOKEN_ADDRESS_MARK[ch.charCodeAt(0)] = 1;
+
 function isSpace(c: number): boolean {
   return c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000;
 }
@@ -995,10 +999,21 @@ function insideAddress(text: string, start: number, end: number): boolean {
   if (plainBefore && after !== 0x5f && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return false;
   if (before === 0x5f || after === 0x5f || before === 0x40) return true; // _ @
   if (before === 0x2e && start >= 2 && WORD_OR_MARK.test(text[start - 2]!)) return true; // en.odkb-csto.org
+  // The whitespace-free token around the name; an address in it has a dot, a colon, a slash or an @.
+  let addressMarks = 0;
   let left = start;
-  while (left > 0 && start - left < 256 && !isSpace(text.charCodeAt(left - 1))) left--;
+  for (; left > 0 && start - left < 256; left--) {
+    const c = text.charCodeAt(left - 1);
+    if (isSpace(c)) break;
+    addressMarks |= c < 128 ? TOKEN_ADDRESS_MARK[c]! : 0;
+  }
   let right = end;
-  while (right < text.length && right - end < 256 && !isSpace(text.charCodeAt(right))) right++;
+  for (; right < text.length && right - end < 256; right++) {
+    const c = text.charCodeAt(right);
+    if (isSpace(c)) break;
+    addressMarks |= c < 128 ? TOKEN_ADDRESS_MARK[c]! : 0;
+  }
+  if (addressMarks === 0) return false; // "Russia-led", "(CSTO)", "ОДКБ»,"
   const token = text.slice(left, right);
   if (token.includes('@') || token.includes('://') || /^(?:www\.|\/)/i.test(token)) return true;
   // A domain: the name followed by ".org", ".int/…", ".ru" (a letter right after the dot).
