@@ -112,8 +112,6 @@ const BAIL = -1; // a walk met a unit that needs NFKC with its neighbours: fold 
 const DEAD_END = -2; // walkWord, continueWalk: the walk failed inside its first word, at this.deadAt
 const GENERAL = -3; // walkFast met a unit it does not handle: run walkGeneral
 const CHUNK = 4096; // walkFast works on the text in chunks of this many units
-/** walkFast keeps a start whatever the prefix set says when one of its first units is removed by folding or unseen. */
-const KEEP_CLASS = new Int32Array([1, 0, 0, 1]);
 
 /** Where the three symbols at a word start fall in the prefix set (2^16 bits). */
 function prefixHash(a: number, b: number, c: number): number {
@@ -502,6 +500,10 @@ export class Matcher {
     if ((known & 1) === 0) return -1;
     // (2) Keep the starts whose first units can begin a key.
     let kk = 0;
+    // Words per script in registers (1 when the script matches: ((s ^ script) - 1) >>> 31), not in memory.
+    let latin = 0;
+    let cyrillic = 0;
+    let arabic = 0;
     for (let q = 0; q < k; q++) {
       const p = starts[q]!;
       const u1 = table[text.charCodeAt(p)]!;
@@ -509,11 +511,20 @@ export class Matcher {
       const u3 = p + 2 < n ? table[text.charCodeAt(p + 2)]! : 2;
       // The word's script: of its first unit, or of the second after a removed one (a tatweel, a bidi mark).
       const w1 = u1 & ~(u1 >>> 1) & 1;
-      words[((u1 >>> 2) & 3) * w1 + ((u2 >>> 2) & 3) * (u2 & ~(u2 >>> 1) & 1) * (1 - w1)]!++;
+      const script = ((u1 >>> 2) & 3) * w1 + ((u2 >>> 2) & 3) * (u2 & ~(u2 >>> 1) & 1) * (1 - w1);
+      latin += ((script ^ S_LATIN) - 1) >>> 31;
+      cyrillic += ((script ^ S_CYRILLIC) - 1) >>> 31;
+      arabic += ((script ^ S_ARABIC) - 1) >>> 31;
       const h = prefixHash(u1 >>> 4, u2 >>> 4, u3 >>> 4);
+      // Kept: in the prefix set, or one of the units is removed by folding or unseen (class 3 or 0: bit 0 of
+      // u ^ u >>> 1 is 0), or a clitic letter first, or whitespace second.
+      const plain = (u1 ^ (u1 >>> 1)) & (u2 ^ (u2 >>> 1)) & (u3 ^ (u3 >>> 1)) & 1;
       kept[kk] = p;
-      kk += ((prefix3[h >>> 5]! >>> (h & 31)) & 1) | KEEP_CLASS[u1 & 3]! | KEEP_CLASS[u2 & 3]! | KEEP_CLASS[u3 & 3]! | keepFirst[u1 >>> 4]! | keepSecond[u2 >>> 4]!;
+      kk += ((prefix3[h >>> 5]! >>> (h & 31)) & 1) | (plain ^ 1) | keepFirst[u1 >>> 4]! | keepSecond[u2 >>> 4]!;
     }
+    words[S_LATIN]! += latin;
+    words[S_CYRILLIC]! += cyrillic;
+    words[S_ARABIC]! += arabic;
     return kk;
   }
 
