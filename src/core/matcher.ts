@@ -277,6 +277,8 @@ export class Matcher {
     lexicon.senses.forEach((list, key) => {
       for (let i = 1; i < list.length; i += 2) if ((list[i]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
     });
+    this.casedOf = new Array<string | undefined>(lexicon.keys.length);
+    for (const [key, cased] of Object.entries(lexicon.cased)) this.casedOf[Number(key)] = cased;
     // A page names a handful of keys: their sense lists are built when first found, not all at load.
     this.allSenses = new Array<readonly Sense[] | undefined>(lexicon.keys.length);
   }
@@ -709,6 +711,8 @@ export class Matcher {
   private readonly allSenses: Array<readonly Sense[] | undefined>;
   /** Per key: 1 when a sense needs a look at the text (case-sensitive, capital), else 0. */
   private readonly checked: Uint8Array;
+  /** Per key: the capitals a case-sensitive key must have (lexicon.cased, by key index). */
+  private readonly casedOf: Array<string | undefined>;
   /** Per unit: 0 not known yet, 1 not a capital letter, 2 a capital letter. */
   private readonly capitals = new Uint8Array(0x10000);
 
@@ -875,7 +879,7 @@ export class Matcher {
 
   /** Whether text[start, end) has the capitals of a case-sensitive key (CSTO, ТАСС), after folding all but case. */
   private sameCase(key: number, text: string, start: number, end: number): boolean {
-    const cased = this.lexicon.cased[String(key)] ?? '';
+    const cased = this.casedOf[key] ?? '';
     if (end - start === cased.length) {
       let k = 0;
       while (k < cased.length && text.charCodeAt(start + k) === cased.charCodeAt(k)) k++;
