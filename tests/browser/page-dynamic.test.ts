@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { CardModel } from '../../src/core/card.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { LIVE_SHADOW_PAGE, LIVE_SHADOW_STEPS } from '../support/live-shadow-page.ts';
 import { closeChromium } from '../support/chromium-session.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
 import { changeSettings, collectPageErrors, mentions, resetSettings, settledMentions } from './page-support.ts';
@@ -99,40 +100,15 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
   });
 
   it('follows text that changes inside shadow trees after the page is read, nested ones too, in document order', async () => {
-    server.setPage(
-      '/shadow-live.html',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live shadow</title></head><body>
-<p>Light text about Belarus.</p><live-card id="outer"></live-card><p>Closing words about Kyrgyzstan.</p>
-<script>
-customElements.define('live-card', class extends HTMLElement {
-  constructor() {
-    super();
-    const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = '<p id="status">Waiting for news.</p><inner-note></inner-note>';
-  }
-});
-customElements.define('inner-note', class extends HTMLElement {
-  constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<span>A note with no names.</span>'; }
-});
-const outer = () => document.getElementById('outer').shadowRoot;
-window.update = () => { outer().getElementById('status').firstChild.data = 'Armenia joined the talks.'; };
-window.append = () => { const p = document.createElement('p'); p.textContent = 'Tajikistan sent its minister.'; outer().append(p); };
-window.nested = () => { outer().querySelector('inner-note').shadowRoot.querySelector('span').textContent = 'A note on Kazakhstan.'; };
-window.clear = () => { outer().getElementById('status').remove(); };
-</script></body></html>`,
-    );
+    server.setPage('/shadow-live.html', LIVE_SHADOW_PAGE);
     const page = await browser.context.newPage();
     const errors = collectPageErrors(page);
     await page.goto(server.url('/shadow-live.html'));
-    expect((await settledMentions(browser, page)).mentions.map((m) => m.entity)).toEqual(['belarus', 'kyrgyzstan']);
-    const after = async (change: string, expected: string[]) => {
+    expect((await settledMentions(browser, page)).mentions.map((m) => m.entity)).toEqual(LIVE_SHADOW_STEPS[0]!.expected);
+    for (const { change, expected } of LIVE_SHADOW_STEPS.slice(1)) {
       await page.evaluate((name) => (window as unknown as Record<string, () => void>)[name]!(), change);
       await expect.poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 10_000 }).toEqual(expected);
-    };
-    await after('update', ['belarus', 'armenia', 'kyrgyzstan']);
-    await after('append', ['belarus', 'armenia', 'tajikistan', 'kyrgyzstan']);
-    await after('nested', ['belarus', 'armenia', 'kazakhstan', 'tajikistan', 'kyrgyzstan']);
-    await after('clear', ['belarus', 'kazakhstan', 'tajikistan', 'kyrgyzstan']);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
