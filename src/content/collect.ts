@@ -98,10 +98,11 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
 
 /**
  * Walk `start` (an element or a shadow root) in document order and yield its text runs. Open shadow roots are walked
- * in place of their host's light children (what the reader sees). Elements in `skip` are passed over whole.
+ * in place of their host's light children (what the reader sees), and told to `onShadowRoot` (so that a watcher can
+ * follow changes inside them). Elements in `skip` are passed over whole.
  * A generator, so a scheduler can stop between runs and go on later.
  */
-export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element) => boolean): Generator<TextRun> {
+export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element) => boolean, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextRun> {
   let run: TextRun | null = null;
   const blockStack: Element[] = [];
   const startBlock = start instanceof ShadowRoot ? start.host : start;
@@ -121,7 +122,9 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
     // Siblings, not childNodes[i]: a live NodeList is slow to index.
     for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
-  pushChildren(start instanceof Element && start.shadowRoot ? start.shadowRoot : start);
+  const first = start instanceof Element && start.shadowRoot ? start.shadowRoot : start;
+  if (first instanceof ShadowRoot) onShadowRoot?.(first);
+  pushChildren(first);
 
   while (stack.length > 0) {
     const node = stack.pop() as Node | null;
@@ -155,6 +158,7 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
       blockStack.push(element);
       stack.push(null);
     }
+    if (shadow) onShadowRoot?.(shadow);
     pushChildren(shadow ?? element);
   }
   const done = take();

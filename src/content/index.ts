@@ -103,6 +103,7 @@ function startContentScript(forceWrapper: boolean): void {
       marksApi.emitChange();
       statusTimer ??= setTimeout(reportStatus, 200);
     },
+    onShadowRoot: (root) => watcher.observeShadowRoot(root),
   });
 
   const watcher = createPageWatcher(document, {

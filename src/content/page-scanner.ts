@@ -22,6 +22,8 @@ export interface MarkOptions {
 export interface ScannerEvents {
   /** Marks were added or removed (called once per finished piece of work). */
   onMarksChanged(): void;
+  /** An open shadow root was read (its later changes are not seen by an observer of the document). */
+  onShadowRoot?(root: ShadowRoot): void;
 }
 
 let nextMarkId = 1;
@@ -201,7 +203,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     yield;
     for (const block of onScreen) {
       const list: ScannedRun[] = [];
-      for (const run of walkRuns(block)) {
+      for (const run of walkRuns(block, undefined, events.onShadowRoot)) {
         list.push(scanRun(run));
         unplaced.push(list[list.length - 1]!);
         yield;
@@ -217,7 +219,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
       ordered.push(...list);
       early.delete(element);
       return true;
-    })) {
+    }, events.onShadowRoot)) {
       ordered.push(scanRun(run));
       yield;
     }
@@ -292,7 +294,7 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     for (const element of dirty) {
       if (!element.isConnected) continue;
       const fresh: ScannedRun[] = [];
-      for (const run of walkRuns(element)) {
+      for (const run of walkRuns(element, undefined, events.onShadowRoot)) {
         fresh.push(scanRun(run));
         yield;
       }
@@ -323,8 +325,12 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     const textRoot = root;
     const found = new Set<Element>();
     let removed = false;
-    const consider = (block: Element | null) => {
-      if (!block || !textRoot.contains(block)) return;
+    const consider = (changed: Element | null) => {
+      if (!changed) return;
+      // A change inside a shadow tree re-reads its outermost host: runs are kept in document order, and the document
+      // places every node of a shadow tree at its host, so only a whole re-read keeps the order inside it.
+      const block = lightAnchor(changed) as Element;
+      if (!block.isConnected || !textRoot.contains(block)) return;
       if (isInsideSkipped(block, textRoot)) return;
       // The light children of a shadow host are not shown and not read: a change among them re-reads the host,
       // whose shadow tree is what the reader sees (the outermost one, when hosts nest in light DOM).
@@ -335,6 +341,12 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     for (const record of records) {
       const target = record.target;
       if (target.nodeType === Node.ELEMENT_NODE && (target as Element).closest(`[${OWN_UI_ATTRIBUTE}]`)) continue;
+      const treeRoot = target.getRootNode();
+      if (treeRoot instanceof ShadowRoot) {
+        consider(treeRoot.host);
+        if (record.removedNodes.length > 0) removed = true;
+        continue;
+      }
       if (record.type === 'characterData') {
         consider(blockOf(target));
         continue;

@@ -121,8 +121,14 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
     if (running) options.onNavigate(); // read everything again: we missed changes while paused
   }
 
+  const OBSERVED = { childList: true, subtree: true, characterData: true };
+  /** Shadow roots told to us before start(): observed when it comes. */
+  let shadowRootsToObserve: ShadowRoot[] = [];
+
   function connect(): void {
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(doc.documentElement, OBSERVED);
+    for (const root of shadowRootsToObserve) observer.observe(root, OBSERVED);
+    shadowRootsToObserve = [];
   }
 
   const onHistory = () => setTimeout(checkUrl, 0);
@@ -137,8 +143,14 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
       window.addEventListener('popstate', onHistory);
       navigation?.addEventListener('navigatesuccess', onHistory);
     },
+    /** Also follow the changes inside an open shadow root (an observer of the document does not see them). */
+    observeShadowRoot(root: ShadowRoot): void {
+      if (running) observer.observe(root, OBSERVED);
+      else shadowRootsToObserve.push(root);
+    },
     stop(): void {
       running = false;
+      shadowRootsToObserve = [];
       observer.disconnect();
       pending = [];
       if (timer !== null) clearTimeout(timer);

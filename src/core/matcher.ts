@@ -112,8 +112,6 @@ const BAIL = -1; // a walk met a unit that needs NFKC with its neighbours: fold 
 const DEAD_END = -2; // walkWord, continueWalk: the walk failed inside its first word, at this.deadAt
 const GENERAL = -3; // walkFast met a unit it does not handle: run walkGeneral
 const CHUNK = 4096; // walkFast works on the text in chunks of this many units
-/** walkFast keeps a start whatever the prefix set says when one of its first units is removed by folding or unseen. */
-const KEEP_CLASS = new Int32Array([1, 0, 0, 1]);
 
 /** Where the three symbols at a word start fall in the prefix set (2^16 bits). */
 function prefixHash(a: number, b: number, c: number): number {
@@ -149,6 +147,9 @@ export class Matcher {
   private term: Uint8Array;
   /** Per terminal slot: [key, afterLam, key, afterLam, …]. */
   private readonly outputs = new Map<number, number[]>();
+  /** The same, flat for the scan: outputList[outputAt[slot]] is the number of pairs, then the pairs (0: none). */
+  private readonly outputAt: Int32Array;
+  private readonly outputList: Int32Array;
   /** Per symbol: 1 for the conjunctions و ف, 2 for the prepositions ب ك ل, else 0. */
   private readonly clitic: Uint8Array;
   private readonly lam: number;
@@ -234,6 +235,14 @@ export class Matcher {
       });
     }
 
+    this.outputAt = new Int32Array(this.base.length);
+    const flat = [0];
+    for (const [slot, list] of this.outputs) {
+      this.outputAt[slot] = flat.length;
+      flat.push(list.length / 2, ...list);
+    }
+    this.outputList = Int32Array.from(flat);
+
     // walkFast's filter: the first three symbols of every path in the trie, and every two-symbol key followed by a
     // separator (symbol 0, or a separator of the alphabet). Symbols of removed or unseen units never reach the set:
     // walkFast keeps those starts anyway.
@@ -268,6 +277,8 @@ export class Matcher {
     lexicon.senses.forEach((list, key) => {
       for (let i = 1; i < list.length; i += 2) if ((list[i]! & (SENSE_CASE | SENSE_CAP)) !== 0) this.checked[key] = 1;
     });
+    this.casedOf = new Array<string | undefined>(lexicon.keys.length);
+    for (const [key, cased] of Object.entries(lexicon.cased)) this.casedOf[Number(key)] = cased;
     // A page names a handful of keys: their sense lists are built when first found, not all at load.
     this.allSenses = new Array<readonly Sense[] | undefined>(lexicon.keys.length);
   }
@@ -376,16 +387,21 @@ export class Matcher {
    * Arabic clitic letters are always kept); (3) walkWord from each kept start. Returns the number of hits, or
    * GENERAL when the text has a unit this pass does not handle (the caller then runs walkGeneral), or BAIL.
    */
-  private walkFast(text: string, words: Int32Array): number {
+  private walkFast(text: string, words: Int32Array, resume = false): number {
     const table = this.table;
     const kept = this.kept;
     const n = text.length;
     this.fastDone = false;
-    this.count = 0;
-    this.recorded = 0;
-    this.prev = 0;
-    for (let c0 = 0; c0 < n; c0 += CHUNK) {
+    let from = 0;
+    if (resume) from = this.restoreChunkStart(words);
+    else {
+      this.count = 0;
+      this.recorded = 0;
+      this.prev = 0;
+    }
+    for (let c0 = from; c0 < n; c0 += CHUNK) {
       const c1 = Math.min(n, c0 + CHUNK);
+      this.saveChunkStart(c0, words);
       const kk = this.sweep(text, c0, c1, words);
       if (kk < 0) {
         // A unit known to need NFKC goes straight to the fold; anything else unknown to the general pass.
@@ -404,6 +420,28 @@ export class Matcher {
     }
     this.fastDone = true;
     return this.count;
+  }
+
+  /** walkFast's state where its current chunk starts, so that a pass that bails out can go on from there. */
+  private readonly chunkStart = { at: 0, count: 0, recorded: 0, prev: 0, words: new Int32Array(4) };
+
+  private saveChunkStart(at: number, words: Int32Array): void {
+    const saved = this.chunkStart;
+    saved.at = at;
+    saved.count = this.count;
+    saved.recorded = this.recorded;
+    saved.prev = this.prev;
+    saved.words.set(words);
+  }
+
+  /** Back to the state saved last; returns where that chunk starts. */
+  private restoreChunkStart(words: Int32Array): number {
+    const saved = this.chunkStart;
+    this.count = saved.count;
+    this.recorded = saved.recorded;
+    this.prev = saved.prev;
+    words.set(saved.words);
+    return saved.at;
   }
 
   /**
@@ -464,6 +502,10 @@ export class Matcher {
     if ((known & 1) === 0) return -1;
     // (2) Keep the starts whose first units can begin a key.
     let kk = 0;
+    // Words per script in registers (1 when the script matches: ((s ^ script) - 1) >>> 31), not in memory.
+    let latin = 0;
+    let cyrillic = 0;
+    let arabic = 0;
     for (let q = 0; q < k; q++) {
       const p = starts[q]!;
       const u1 = table[text.charCodeAt(p)]!;
@@ -471,11 +513,20 @@ export class Matcher {
       const u3 = p + 2 < n ? table[text.charCodeAt(p + 2)]! : 2;
       // The word's script: of its first unit, or of the second after a removed one (a tatweel, a bidi mark).
       const w1 = u1 & ~(u1 >>> 1) & 1;
-      words[((u1 >>> 2) & 3) * w1 + ((u2 >>> 2) & 3) * (u2 & ~(u2 >>> 1) & 1) * (1 - w1)]!++;
+      const script = ((u1 >>> 2) & 3) * w1 + ((u2 >>> 2) & 3) * (u2 & ~(u2 >>> 1) & 1) * (1 - w1);
+      latin += ((script ^ S_LATIN) - 1) >>> 31;
+      cyrillic += ((script ^ S_CYRILLIC) - 1) >>> 31;
+      arabic += ((script ^ S_ARABIC) - 1) >>> 31;
       const h = prefixHash(u1 >>> 4, u2 >>> 4, u3 >>> 4);
+      // Kept: in the prefix set, or one of the units is removed by folding or unseen (class 3 or 0: bit 0 of
+      // u ^ u >>> 1 is 0), or a clitic letter first, or whitespace second.
+      const plain = (u1 ^ (u1 >>> 1)) & (u2 ^ (u2 >>> 1)) & (u3 ^ (u3 >>> 1)) & 1;
       kept[kk] = p;
-      kk += ((prefix3[h >>> 5]! >>> (h & 31)) & 1) | KEEP_CLASS[u1 & 3]! | KEEP_CLASS[u2 & 3]! | KEEP_CLASS[u3 & 3]! | keepFirst[u1 >>> 4]! | keepSecond[u2 >>> 4]!;
+      kk += ((prefix3[h >>> 5]! >>> (h & 31)) & 1) | (plain ^ 1) | keepFirst[u1 >>> 4]! | keepSecond[u2 >>> 4]!;
     }
+    words[S_LATIN]! += latin;
+    words[S_CYRILLIC]! += cyrillic;
+    words[S_ARABIC]! += arabic;
     return kk;
   }
 
@@ -660,6 +711,8 @@ export class Matcher {
   private readonly allSenses: Array<readonly Sense[] | undefined>;
   /** Per key: 1 when a sense needs a look at the text (case-sensitive, capital), else 0. */
   private readonly checked: Uint8Array;
+  /** Per key: the capitals a case-sensitive key must have (lexicon.cased, by key index). */
+  private readonly casedOf: Array<string | undefined>;
   /** Per unit: 0 not known yet, 1 not a capital letter, 2 a capital letter. */
   private readonly capitals = new Uint8Array(0x10000);
 
@@ -670,11 +723,12 @@ export class Matcher {
     if (count === GENERAL) count = this.walkGeneral(text, false);
     if (count === BAIL && this.stressMarksStandAlone(text)) {
       // Russian stress marks that compose with nothing: folding only removes them, so the walk can skip them in
-      // place (as it skips tashkeel) instead of folding the whole text.
+      // place (as it skips tashkeel) instead of folding the whole text. The fast pass goes on from the chunk where it
+      // stopped.
       const table = this.table;
       for (const mark of STRESS_MARKS) table[mark] = C_DROP | DROP_EXTENDS;
       try {
-        return this.finishScan(text, options, counts, this.walkAgain(text, counts));
+        return this.finishScan(text, options, counts, this.walkOn(text, counts));
       } finally {
         for (const mark of STRESS_MARKS) table[mark] = V_COMPLEX;
       }
@@ -682,9 +736,9 @@ export class Matcher {
     return this.finishScan(text, options, counts, count);
   }
 
-  private walkAgain(text: string, counts: Int32Array): number {
-    counts.fill(0);
-    const count = this.walkFast(text, counts);
+  /** After a fast pass bailed out and the table changed: on from the chunk where it stopped. */
+  private walkOn(text: string, counts: Int32Array): number {
+    const count = this.walkFast(text, counts, true);
     return count === GENERAL ? this.walkGeneral(text, false) : count;
   }
 
@@ -731,12 +785,14 @@ export class Matcher {
   /** The candidates of the hits: checked (case, capital, address, لل), then the longest at each start, no overlaps. */
   private candidates(text: string, folded: Folded | null, count: number): Candidate[] {
     const raw = this.hits;
+    const outputAt = this.outputAt;
+    const outputs = this.outputList;
     const run = folded ? folded.text : text;
     const found: Candidate[] = [];
     let ordered = true;
     for (let h = 0; h < count * HIT; h += HIT) {
-      const outputs = this.outputs.get(raw[h + 2]!);
-      if (!outputs) continue;
+      const at = outputAt[raw[h + 2]!]!;
+      if (at === 0) continue;
       let start = raw[h]!;
       let end = raw[h + 1]!;
       if (folded) {
@@ -745,7 +801,7 @@ export class Matcher {
         end = range[1];
       }
       if (insideAddress(text, start, end) || afterApostrophe(text, start)) continue;
-      for (let o = 0; o < outputs.length; o += 2) {
+      for (let o = at + 1, last = at + 1 + outputs[at]! * 2; o < last; o += 2) {
         // "لناتو" only right after the clitic ل (للناتو).
         if (outputs[o + 1] === 1 && (raw[h + 3] === 0 || this.letterBefore(run, raw[h]!) !== this.lam)) continue;
         const senses = this.sensesOf(outputs[o]!, text, start, end);
@@ -823,7 +879,7 @@ export class Matcher {
 
   /** Whether text[start, end) has the capitals of a case-sensitive key (CSTO, ТАСС), after folding all but case. */
   private sameCase(key: number, text: string, start: number, end: number): boolean {
-    const cased = this.lexicon.cased[String(key)] ?? '';
+    const cased = this.casedOf[key] ?? '';
     if (end - start === cased.length) {
       let k = 0;
       while (k < cased.length && text.charCodeAt(start + k) === cased.charCodeAt(k)) k++;
@@ -851,9 +907,12 @@ export class Matcher {
     const entities = this.lexicon.ids.length;
     // The entities the document names without ambiguity somewhere.
     const sure = new Uint8Array(entities);
-    for (const block of blocks) {
-      for (const c of block) {
-        for (const sense of c.senses) {
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      for (let k = 0; k < block.length; k++) {
+        const senses = block[k]!.senses;
+        for (let i = 0; i < senses.length; i++) {
+          const sense = senses[i]!;
           if (sense.ambiguous) break; // senses come unambiguous first
           sure[sense.index] = 1;
         }
@@ -878,7 +937,9 @@ export class Matcher {
     const seen = options.firstMentionOnly ? new Uint8Array(entities) : null;
     const mentions: Mention[] = [];
     for (let b = 0; b < blocks.length; b++) {
-      for (const c of blocks[b]!) {
+      const block = blocks[b]!;
+      for (let k = 0; k < block.length; k++) {
+        const c = block[k]!;
         let sense = c.senses[0];
         if (!sense) continue;
         if (sense.ambiguous) {
@@ -935,6 +996,10 @@ export function documentLang(blocks: ReadonlyArray<{ words: ScriptCounts }>, giv
 const ADDRESS_NEIGHBOUR = new Uint8Array(128);
 for (const ch of "./@:_-\\?#=&%+~") ADDRESS_NEIGHBOUR[ch.charCodeAt(0)] = 1;
 
+/** The characters without which a token is no URL, e-mail address or domain name. */
+const TOKEN_ADDRESS_MARK = new Uint8Array(128);
+for (const ch of './:@') TOKEN_ADDRESS_MARK[ch.charCodeAt(0)] = 1;
+
 function isSpace(c: number): boolean {
   return c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000;
 }
@@ -949,10 +1014,21 @@ function insideAddress(text: string, start: number, end: number): boolean {
   if (plainBefore && after !== 0x5f && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return false;
   if (before === 0x5f || after === 0x5f || before === 0x40) return true; // _ @
   if (before === 0x2e && start >= 2 && WORD_OR_MARK.test(text[start - 2]!)) return true; // en.odkb-csto.org
+  // The whitespace-free token around the name; an address in it has a dot, a colon, a slash or an @.
+  let addressMarks = 0;
   let left = start;
-  while (left > 0 && start - left < 256 && !isSpace(text.charCodeAt(left - 1))) left--;
+  for (; left > 0 && start - left < 256; left--) {
+    const c = text.charCodeAt(left - 1);
+    if (isSpace(c)) break;
+    addressMarks |= c < 128 ? TOKEN_ADDRESS_MARK[c]! : 0;
+  }
   let right = end;
-  while (right < text.length && right - end < 256 && !isSpace(text.charCodeAt(right))) right++;
+  for (; right < text.length && right - end < 256; right++) {
+    const c = text.charCodeAt(right);
+    if (isSpace(c)) break;
+    addressMarks |= c < 128 ? TOKEN_ADDRESS_MARK[c]! : 0;
+  }
+  if (addressMarks === 0) return false; // "Russia-led", "(CSTO)", "ОДКБ»,"
   const token = text.slice(left, right);
   if (token.includes('@') || token.includes('://') || /^(?:www\.|\/)/i.test(token)) return true;
   // A domain: the name followed by ".org", ".int/…", ".ru" (a letter right after the dot).
@@ -975,8 +1051,8 @@ function capitalisedWordBeforeComma(text: string, start: number, isCapital: (uni
 
 /** O'Brien, d'Estaing: a Latin letter and an apostrophe before the match make it the inside of a word. */
 function afterApostrophe(text: string, start: number): boolean {
-  const before = text[start - 1];
-  return (before === "'" || before === '’') && start >= 2 && LATIN_LETTER.test(text[start - 2]!);
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  return (before === 0x27 || before === 0x2019) && start >= 2 && LATIN_LETTER.test(text[start - 2]!);
 }
 
 // ---------------------------------------------------------------- double array

@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { CardModel } from '../../src/core/card.ts';
 import { chromiumAvailable } from '../support/browsers.ts';
+import { LIVE_SHADOW_PAGE, LIVE_SHADOW_STEPS } from '../support/live-shadow-page.ts';
 import { closeChromium } from '../support/chromium-session.ts';
 import { DIST, FIXTURES } from '../support/paths.ts';
 import { changeSettings, collectPageErrors, mentions, resetSettings, settledMentions } from './page-support.ts';
@@ -95,6 +96,20 @@ describe.runIf(chromiumAvailable)('dynamic pages in Chromium', () => {
     await expect
       .poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 10_000 })
       .toEqual(['belarus', 'tajikistan']);
+    await page.close();
+  });
+
+  it('follows text that changes inside shadow trees after the page is read, nested ones too, in document order', async () => {
+    server.setPage('/shadow-live.html', LIVE_SHADOW_PAGE);
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(server.url('/shadow-live.html'));
+    expect((await settledMentions(browser, page)).mentions.map((m) => m.entity)).toEqual(LIVE_SHADOW_STEPS[0]!.expected);
+    for (const { change, expected } of LIVE_SHADOW_STEPS.slice(1)) {
+      await page.evaluate((name) => (window as unknown as Record<string, () => void>)[name]!(), change);
+      await expect.poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 10_000 }).toEqual(expected);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 

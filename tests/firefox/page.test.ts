@@ -7,7 +7,8 @@ import type { FirefoxWithExtension } from '../../scripts/lib/firefox.ts';
 import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { firefoxAvailable } from '../support/browsers.ts';
 import { DEMO, FIXTURES } from '../support/paths.ts';
-import { askTestHook, closeFirefox, highlightCount, openFirefox, settled } from './support.ts';
+import { LIVE_SHADOW_PAGE, LIVE_SHADOW_STEPS } from '../support/live-shadow-page.ts';
+import { askTestHook, closeFirefox, highlightCount, mentionsViaTestHook, openFirefox, settled } from './support.ts';
 
 describe.runIf(firefoxAvailable)('page marking in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
@@ -29,6 +30,21 @@ describe.runIf(firefoxAvailable)('page marking in Firefox ESR', () => {
     await expect.poll(() => highlightCount(page), { timeout: 10_000 }).toBe(0);
     await page.evaluate(() => window.postMessage({ source: 'csto-lens-test', type: 'settings', settings: { enabled: true } }, '*'));
     expect((await settled(page)).mentions).toEqual(answer.mentions);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows text that changes inside shadow trees after the page is read', async () => {
+    server.setPage('/shadow-live.html', LIVE_SHADOW_PAGE);
+    const page = await firefox.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(server.url('/shadow-live.html'));
+    expect((await settled(page)).mentions.map((m) => m.entity)).toEqual(LIVE_SHADOW_STEPS[0]!.expected);
+    for (const { change, expected } of LIVE_SHADOW_STEPS.slice(1)) {
+      await page.evaluate((name) => (window as unknown as Record<string, () => void>)[name]!(), change);
+      await expect.poll(async () => (await mentionsViaTestHook(page))?.mentions.map((m) => m.entity), { timeout: 10_000 }).toEqual(expected);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -306,6 +306,31 @@ describe('properties', () => {
     );
   });
 
+  // The fast pass reads 4,096 units at a time. A stress mark makes it stop in the chunk where it is (or in the chunk
+  // before, when a walk crosses into it), and go on from there: the same candidates and word counts as the fold.
+  const padding = (length: number) => `${'и заявил министр '.repeat(400).slice(0, length - 1)} `;
+  const STRESSED = ['Пу\u0301тина', 'Ро\u0301ссия', 'Шойгу\u0301', 'о\u0301чень', 'Ла\u0300врова'];
+  const sameAsFold = (text: string) => {
+    const direct = matcher.scanBlock(text);
+    const slow = matcher.scanBlock(`${text} ﬁ`);
+    expect(slow.candidates).toEqual(direct.candidates);
+    // (The ligature is a word of its own: "fi".)
+    expect(slow.words).toEqual({ ...direct.words, en: direct.words.en + 1 });
+    return direct;
+  };
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 9, 12])('a stressed name that starts %i units before a chunk ends', (k) => {
+    const text = `${padding(4096 - k)}Пу\u0301тина и ${padding(5000)} Ро\u0301ссия ОДКБ`;
+    const direct = sameAsFold(text);
+    expect(direct.candidates.map((c) => c.text)).toEqual(['Пу\u0301тина', 'Ро\u0301ссия', 'ОДКБ']);
+  });
+
+  it('the fast path and the NFKC path agree on texts of several chunks with stress marks anywhere', () => {
+    const part = fc.oneof(fc.constantFrom(...NAMES, ...STRESSED), fc.constantFrom(' ', '\n', '. ', ', ', 'و', 'ال', 'the ', 'и ', '-', '\u064E'), fc.integer({ min: 1, max: 3000 }).map(padding));
+    const longText = fc.array(part, { minLength: 10, maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(longText, (text) => void sameAsFold(text)), { numRuns: 200 });
+  });
+
   it('the fast pass (known units) and the general pass (first sight) agree', () => {
     // A fresh matcher has seen no unit yet, so its first scan of a text takes the general pass; the second, the fast one.
     const { lexicon } = buildLexicon(testPack);
