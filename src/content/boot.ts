@@ -54,7 +54,7 @@ function startBoot(): void {
     if (!active || loading || asking || changed.size === 0) return;
     let text = '';
     measure(() => {
-      text = textToCheck(changed);
+      text = textToCheck(changed, observeShadowRoot);
       changed.clear();
     });
     ask(text, null);
@@ -91,8 +91,15 @@ function startBoot(): void {
       });
   }
 
+  const OBSERVED = { childList: true, subtree: true, characterData: true };
+
   function watch(): void {
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.documentElement, OBSERVED);
+  }
+
+  /** Changes inside an open shadow root the walk read are not seen by an observer of the document: observe it too. */
+  function observeShadowRoot(root: ShadowRoot): void {
+    if (active && !loading) observer.observe(root, OBSERVED);
   }
 
   function unwatch(): void {
@@ -111,7 +118,7 @@ function startBoot(): void {
     measure(() => {
       const root = findTextRoot(document);
       if (root) {
-        more = textOfRuns(root, PIECE_CHARS);
+        more = textOfRuns(root, PIECE_CHARS, observeShadowRoot);
         text = more();
       }
       // Watched from now on: what changes while the background answers is asked about next.

@@ -171,12 +171,14 @@ export function* walkRuns(start: Element | ShadowRoot, skip?: (element: Element)
  * about `chunkChars` (cut only where a run ends), null at the end, so a long page is read over several tasks and no
  * further than needed. No run objects and no generator: every page pays for this walk.
  */
-export function textOfRuns(start: Element, chunkChars = Infinity): () => string | null {
-  // The same walk as walkRuns: an explicit stack, a null entry closes a block.
+export function textOfRuns(start: Element, chunkChars = Infinity, onShadowRoot?: (root: ShadowRoot) => void): () => string | null {
+  // The same walk as walkRuns: an explicit stack, a null entry closes a block; open shadow roots are told to
+  // `onShadowRoot` as walkRuns tells them (a watcher of the document does not see changes inside them).
   const stack: Array<Node | null> = [];
   const pushChildren = (parent: Node) => {
     for (let child = parent.lastChild; child; child = child.previousSibling) stack.push(child);
   };
+  if (start.shadowRoot) onShadowRoot?.(start.shadowRoot);
   pushChildren(start.shadowRoot ?? start);
   return () => {
     if (stack.length === 0) return null;
@@ -202,6 +204,7 @@ export function textOfRuns(start: Element, chunkChars = Infinity): () => string 
       if (!inline) parts.push('\n');
       if (isSkipped(element) || element.tagName === 'BR') continue;
       if (!inline) stack.push(null);
+      if (shadow) onShadowRoot?.(shadow);
       pushChildren(shadow ?? element);
     }
     return parts.join('');

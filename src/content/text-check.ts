@@ -7,10 +7,17 @@ import { blockOf, flows, isInline, isInsideSkipped, isSkipped, lineBeside, textO
  * The text of the runs under these elements, joined by line breaks: a line break ends a word as the end of a run
  * does, so the joined text has every word each run has, and one question covers them all.
  */
-export function textToCheck(starts: Iterable<Element>): string {
+export function textToCheck(starts: Iterable<Element>, onShadowRoot?: (root: ShadowRoot) => void): string {
   const texts: string[] = [];
-  for (const start of starts) if (start.isConnected) texts.push(textOfRuns(start)() ?? '');
+  for (const start of starts) if (start.isConnected) texts.push(textOfRuns(start, Infinity, onShadowRoot)() ?? '');
   return texts.join('\n');
+}
+
+/** The host of the outermost shadow tree holding `node` (a change inside a shadow tree re-reads it whole). */
+function outermostHost(root: ShadowRoot): Element {
+  let host = root.host;
+  for (let up = host.getRootNode(); up instanceof ShadowRoot; up = host.getRootNode()) host = up.host;
+  return host;
 }
 
 /**
@@ -23,6 +30,11 @@ export function changedBlocks(records: readonly MutationRecord[]): Element[] {
     if (block && block.isConnected && !isInsideSkipped(block, block.ownerDocument.documentElement)) found.add(block);
   };
   for (const record of records) {
+    const treeRoot = record.target.getRootNode();
+    if (treeRoot instanceof ShadowRoot) {
+      consider(outermostHost(treeRoot));
+      continue;
+    }
     if (record.type === 'characterData') {
       consider(blockOf(record.target));
       continue;

@@ -22,6 +22,19 @@ const PLAIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>Переговоры закончились поздно вечером, заявлений не было.</p>
 </article></body></html>`;
 
+// A web component whose open shadow tree (one inside another) names no one at first; the page changes it later.
+const SHADOW_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quiet components</title></head><body>
+<p>Light text with no names at all, long enough to read.</p><quiet-card id="outer"></quiet-card>
+<script>
+customElements.define('quiet-card', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p id="status">Waiting for news.</p><quiet-note></quiet-note>'; }
+});
+customElements.define('quiet-note', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<span>A note with no names.</span>'; }
+});
+window.nested = () => { document.getElementById('outer').shadowRoot.querySelector('quiet-note').shadowRoot.querySelector('span').textContent = 'A note on Kazakhstan.'; };
+</script></body></html>`;
+
 /** How many of our scripts have started in the page: 1 the boot script, 2 once the scanner took over. */
 const starts = (page: Page) => page.evaluate(() => performance.getEntriesByName('csto-lens-start').length);
 /** The boot script leaves this mark once it has checked the page (and found no possible name). */
@@ -49,6 +62,7 @@ describe.runIf(chromiumAvailable)('the lazy start in Chromium (test build)', () 
   beforeAll(async () => {
     ({ browser, server } = await openChromium({ '/': FIXTURES }, DIST_TEST, { locale: 'en-US' }));
     server.setPage('/plain.html', PLAIN_PAGE);
+    server.setPage('/shadow.html', SHADOW_PAGE);
   });
   afterAll(() => closeChromium(browser, server));
   beforeEach(() => resetSettings(browser));
@@ -73,6 +87,18 @@ describe.runIf(chromiumAvailable)('the lazy start in Chromium (test build)', () 
     await expect.poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 10_000 }).toEqual(['lukashenko', 'minsk', 'pashinyan']);
     expect(await starts(page)).toBe(2);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows text changes inside open shadow trees of a page with no entity', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/shadow.html'));
+    await checked(page);
+    await page.waitForTimeout(300);
+    expect(await starts(page)).toBe(1);
+    await page.evaluate(() => (window as unknown as { nested(): void }).nested());
+    await expect.poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 10_000 }).toEqual(['kazakhstan']);
+    expect(await starts(page)).toBe(2);
     await page.close();
   });
 
