@@ -22,10 +22,16 @@ function injectScanner(tabId: number): Promise<boolean> {
   );
 }
 
+/** Whether `text`, from the top frame of the sender's tab, may name an entity; if so the scanner is injected there
+ * (true once it is). */
+export function checkText(text: unknown, sender: Runtime.MessageSender): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0 || typeof text !== 'string') return Promise.resolve(false);
+  if (!(filter ??= createNameFilter(shippedNameFilter())).mayMention(text)) return Promise.resolve(false);
+  return injectScanner(tabId);
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message) || message.type !== 'csto-lens/check-text') return undefined;
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.frameId !== 0 || typeof message.text !== 'string') return Promise.resolve(false);
-  if (!(filter ??= createNameFilter(shippedNameFilter())).mayMention(message.text)) return Promise.resolve(false);
-  return injectScanner(tabId);
+  return checkText(message.text, sender);
 });

@@ -5,6 +5,7 @@ import { isActiveOn } from '../core/settings.ts';
 import browser from '../shared/browser.ts';
 import { isBackgroundRequest, type ActiveMessage, type HelloResponse } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged, updateSettings } from '../shared/settings-store.ts';
+import { checkText } from './load-scanner.ts';
 import { showPageStatus } from './page-status.ts';
 import { forgetTab, readTabSites, rememberTabSite } from './tab-sites.ts';
 
@@ -18,7 +19,7 @@ function hostnameOf(url: string | undefined): string | null {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
-  if (message.type === 'csto-lens/hello') return hello(sender);
+  if (message.type === 'csto-lens/hello') return hello(message.text, sender);
   if (message.type === 'csto-lens/toggle') return updateSettings((current) => ({ ...current, enabled: !current.enabled })).then(() => undefined);
   if (message.type !== 'csto-lens/page-status') return undefined;
   const host = hostnameOf(sender.url);
@@ -26,8 +27,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return undefined;
 });
 
-/** A page's small content script asks whether to run: the settings decide, and the tab's icon follows them. */
-async function hello(sender: Runtime.MessageSender): Promise<HelloResponse> {
+/**
+ * A page's small content script asks whether to run: the settings decide, and the tab's icon follows them. Where the
+ * site is on, the first piece of the page's text comes along and is checked at once.
+ */
+async function hello(text: string | undefined, sender: Runtime.MessageSender): Promise<HelloResponse> {
   const host = hostnameOf(sender.url);
   const active = isActiveOn(await loadSettings(), host ?? '');
   const tabId = sender.tab?.id;
@@ -36,7 +40,7 @@ async function hello(sender: Runtime.MessageSender): Promise<HelloResponse> {
     void rememberTabSite(tabId, host ?? '');
     showPageStatus(tabId, { distinctEntities: 0, enabled: active });
   }
-  return { active };
+  return { active, loaded: active && text !== undefined ? await checkText(text, sender) : false };
 }
 
 /** Tell a tab's content script whether it is on now (the small one listens for this; the scanner reads storage). */

@@ -26,6 +26,8 @@ function startBoot(): void {
   let loading = false;
   /** A question is on its way to the background; changes meanwhile wait for its answer. */
   let asking = false;
+  /** The first question (hello) has not been answered yet: changes are gathered in case the site is on. */
+  let greeting = true;
   /** Blocks changed since the last question. */
   const changed = new Set<Element>();
   let changeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -42,11 +44,11 @@ function startBoot(): void {
 
   // Text the page adds or changes later (infinite scroll, live blogs, SPA navigation) is checked as it comes.
   const observer = new MutationObserver((records) => {
-    if (!active || loading) return;
+    if (loading || (!active && !greeting)) return;
     measure(() => {
       for (const block of changedBlocks(records)) changed.add(block);
     });
-    if (changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
+    if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
   });
 
   function askAboutChanges(): void {
@@ -65,30 +67,35 @@ function startBoot(): void {
    * piece of a long page, asked about once this one is ruled out.
    */
   function ask(text: string, more: (() => string | null) | null): void {
-    const finish = () => {
-      if (more && active && !loading) {
-        let next: string | null = null;
-        measure(() => (next = more()));
-        if (next !== null) return ask(next, more);
-      }
-      // For the bench: a page ruled out is done (the scanner sets its own mark when it loads).
-      if (__TEST_BUILD__ && more) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: 0, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
-      if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
-    };
-    if (!/\S/.test(text)) return finish();
+    if (!/\S/.test(text)) return finish(more);
     asking = true;
     void browser.runtime
       .sendMessage({ type: 'csto-lens/check-text', text } satisfies CheckTextMessage)
       .catch(() => false)
-      .then((loaded) => {
-        asking = false;
-        if (loaded === true || scannerRunning()) {
-          loading = true;
-          observer.disconnect();
-          return;
-        }
-        finish();
-      });
+      .then((loaded) => answered(loaded === true, more));
+  }
+
+  /** The background answered a question: the scanner was injected and takes over, or on to what is left. */
+  function answered(loaded: boolean, more: (() => string | null) | null): void {
+    asking = false;
+    if (loaded || scannerRunning()) {
+      loading = true;
+      observer.disconnect();
+      return;
+    }
+    finish(more);
+  }
+
+  /** A piece was ruled out: ask about the next one, or, the page done, about the changes gathered meanwhile. */
+  function finish(more: (() => string | null) | null): void {
+    if (more && active && !loading) {
+      let next: string | null = null;
+      measure(() => (next = more()));
+      if (next !== null) return ask(next, more);
+    }
+    // For the bench: a page ruled out is done (the scanner sets its own mark when it loads).
+    if (__TEST_BUILD__ && more) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: 0, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
+    if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
   }
 
   const OBSERVED = { childList: true, subtree: true, characterData: true };
@@ -127,6 +134,41 @@ function startBoot(): void {
     ask(text ?? '', more);
   }
 
+  /**
+   * The first question: whether the site is on, with the first piece of the page's text, so that a page that names
+   * no entity costs one message, not two. The page is watched from the start; what changes before the answer is asked
+   * about after it, if the site is on.
+   */
+  function greet(): void {
+    let text = '';
+    let more: (() => string | null) | null = null;
+    const shadowRoots: ShadowRoot[] = [];
+    measure(() => {
+      const root = findTextRoot(document);
+      if (root) {
+        more = textOfRuns(root, PIECE_CHARS, (shadow) => (active ? observeShadowRoot(shadow) : shadowRoots.push(shadow)));
+        text = more() ?? '';
+      }
+      watch();
+    });
+    asking = true;
+    void browser.runtime
+      .sendMessage({ type: 'csto-lens/hello', text } satisfies HelloMessage)
+      .catch(() => undefined)
+      .then((answer) => {
+        const { active: on = false, loaded = false } = (answer as HelloResponse | undefined) ?? {};
+        greeting = false;
+        if (loaded) return answered(true, null);
+        // Switched on by a message meanwhile: checkPage asks (setActive).
+        if (active) return;
+        asking = false;
+        if (!on) return unwatch();
+        active = true;
+        for (const shadow of shadowRoots) observeShadowRoot(shadow);
+        answered(false, more);
+      });
+  }
+
   function setActive(nowActive: boolean): void {
     if (loading || nowActive === active) return;
     active = nowActive;
@@ -151,10 +193,7 @@ function startBoot(): void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
-  void browser.runtime
-    .sendMessage({ type: 'csto-lens/hello' } satisfies HelloMessage)
-    .then((answer) => setActive((answer as HelloResponse | undefined)?.active === true))
-    .catch(() => undefined);
+  greet();
 
   if (__TEST_BUILD__) {
     stops.push(

@@ -60,12 +60,17 @@ export interface CheckTextMessage {
 
 /** Content script (boot.ts) -> background, once per page: are annotations on for this page's site? The background
  *  reads the settings (the small content script never loads them: storage costs every page milliseconds), learns the
- *  tab's site and sets its toolbar icon, as for a page-status message with no entity. Answer: HelloResponse. */
+ *  tab's site and sets its toolbar icon, as for a page-status message with no entity. With `text` (the first piece of
+ *  the page's text), the same question asks, where the site is on, what check-text asks: one message, not two, on
+ *  every page. Answer: HelloResponse. */
 export interface HelloMessage {
   type: 'csto-lens/hello';
+  text?: string;
 }
 export interface HelloResponse {
   active: boolean;
+  /** The text may name an entity, and the scanner was injected. */
+  loaded?: boolean;
 }
 
 /** Background -> content script (boot.ts) of a tab it knows, when the settings change: on or off for its site. */
