@@ -11,7 +11,8 @@ import { findTextRoot, textOfRuns } from './collect.ts';
 import { offerBoot, scannerRunning, type BootState } from './hand-off.ts';
 import { detectLang, detectPublished, textSample } from './page-info.ts';
 import { installTestHooks } from './test-hooks.ts';
-import { changedBlocks, textToCheck } from './text-check.ts';
+import { changedBlocks } from './changed-blocks.ts';
+import { textToCheck } from './text-check.ts';
 
 /** Changes are gathered for this long after the first one, then checked together (a live page changes often). */
 const CHANGE_DELAY_MS = 200;
@@ -46,7 +47,7 @@ function startBoot(): void {
   const observer = new MutationObserver((records) => {
     if (loading || (!active && !greeting)) return;
     measure(() => {
-      for (const block of changedBlocks(records)) changed.add(block);
+      for (const block of changedBlocks(records, document.documentElement).dirty) changed.add(block);
     });
     if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
   });

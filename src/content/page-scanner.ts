@@ -1,7 +1,8 @@
 // The engine: reads the page's text runs (viewport first), asks the matcher for candidates per run, resolves them
 // for the whole document, and keeps the painter and the hit index in step. All heavy work runs in scheduler slices.
 import type { Category, Lang } from '../core/pack.ts';
-import { blockOf, findTextRoot, isInline, isInsideSkipped, isSkipped, lineBeside, OWN_UI_ATTRIBUTE, flows, rangeOf, walkRuns, type TextRun } from './collect.ts';
+import { changedBlocks, lightAnchor } from './changed-blocks.ts';
+import { blockOf, findTextRoot, isInline, isInsideSkipped, rangeOf, walkRuns, type TextRun } from './collect.ts';
 import { textSample } from './page-info.ts';
 import { createHitIndex, markAtPoint } from './hit-index.ts';
 import { compareRanges, type Mark, type Painter } from './mark-types.ts';
@@ -34,12 +35,6 @@ function parentAcrossShadow(element: Element): Element | null {
   return parent instanceof ShadowRoot ? parent.host : element.parentElement;
 }
 
-/** The node itself in the document's own tree, else the host of the (outermost) shadow tree that holds it. */
-function lightAnchor(node: Node): Node {
-  let anchor = node;
-  for (let root = anchor.getRootNode(); root instanceof ShadowRoot; root = anchor.getRootNode()) anchor = root.host;
-  return anchor;
-}
 
 /**
  * The blocks on screen, to read first: a few points sampled over the viewport find some; their siblings that still
@@ -322,61 +317,9 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
   /** The blocks to re-read for a batch of mutation records; null when the whole page must be read again. */
   function dirtyBlocks(records: MutationRecord[]): { dirty: Element[]; removed: boolean } | null {
     if (!root || !root.isConnected) return null;
-    const textRoot = root;
-    const found = new Set<Element>();
-    let removed = false;
-    const consider = (changed: Element | null) => {
-      if (!changed) return;
-      // A change inside a shadow tree re-reads its outermost host: runs are kept in document order, and the document
-      // places every node of a shadow tree at its host, so only a whole re-read keeps the order inside it.
-      const block = lightAnchor(changed) as Element;
-      if (!block.isConnected || !textRoot.contains(block)) return;
-      if (isInsideSkipped(block, textRoot)) return;
-      // The light children of a shadow host are not shown and not read: a change among them re-reads the host,
-      // whose shadow tree is what the reader sees (the outermost one, when hosts nest in light DOM).
-      let element = block;
-      for (let up = block.parentElement; up && up !== textRoot; up = up.parentElement) if (up.shadowRoot) element = up;
-      found.add(element);
-    };
-    for (const record of records) {
-      const target = record.target;
-      if (target.nodeType === Node.ELEMENT_NODE && (target as Element).closest(`[${OWN_UI_ATTRIBUTE}]`)) continue;
-      const treeRoot = target.getRootNode();
-      if (treeRoot instanceof ShadowRoot) {
-        consider(treeRoot.host);
-        if (record.removedNodes.length > 0) removed = true;
-        continue;
-      }
-      if (record.type === 'characterData') {
-        consider(blockOf(target));
-        continue;
-      }
-      if (record.type !== 'childList') continue;
-      // A block, <br> or skipped element put into or taken out of the middle of a line splits or joins the runs on
-      // either side of it: the enclosing block is read again.
-      const midLine = lineBeside(record.previousSibling, 'previousSibling') && lineBeside(record.nextSibling, 'nextSibling');
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && !isInline(node as Element)) {
-          if (!isSkipped(node as Element)) consider(node as Element);
-          if (midLine) consider(blockOf(target));
-        } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
-          consider(blockOf(target));
-        }
-      }
-      for (const node of record.removedNodes) {
-        removed = true;
-        if (flows(node) || midLine) consider(blockOf(target));
-      }
-    }
-    const dirty = [...found].filter((element) => {
-      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-        if (found.has(parent)) return false;
-        if (parent === textRoot) break;
-      }
-      return true;
-    });
-    return { dirty, removed };
+    return changedBlocks(records, root);
   }
+
 
   return {
     /** Read and mark the whole page (again). */
