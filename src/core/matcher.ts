@@ -145,9 +145,8 @@ export class Matcher {
   private base: Int32Array;
   private check: Int32Array;
   private term: Uint8Array;
-  /** Per terminal slot: [key, afterLam, key, afterLam, …]. */
-  private readonly outputs = new Map<number, number[]>();
-  /** The same, flat for the scan: outputList[outputAt[slot]] is the number of pairs, then the pairs (0: none). */
+  /** Per terminal slot, what it outputs: outputList[outputAt[slot]] is the number of pairs, then the pairs [key,
+   * afterLam, key, afterLam, …] (outputAt 0: none). */
   private readonly outputAt: Int32Array;
   private readonly outputList: Int32Array;
   /** Per symbol: 1 for the conjunctions و ف, 2 for the prepositions ب ك ل, else 0. */
@@ -201,6 +200,7 @@ export class Matcher {
     for (const letter of ARABIC_PREPOSITIONS) this.clitic[symbolOf[letter.charCodeAt(0)]!] = 2;
     this.lam = 'ل'.charCodeAt(0);
 
+    const outputs = new Map<number, number[]>(); // per terminal slot, while building: flattened below
     if (automaton) {
       if (automaton.keys !== lexicon.keys.length) throw new Error('automaton built from another lexicon');
       [this.base, this.check] = decodeTrie(automaton);
@@ -209,7 +209,7 @@ export class Matcher {
       for (let i = 0, slot = 0; i < automaton.outputs.length; ) {
         slot += automaton.outputs[i]!;
         const n = automaton.outputs[i + 1]! * 2;
-        this.outputs.set(slot, automaton.outputs.slice(i + 2, i + 2 + n));
+        outputs.set(slot, automaton.outputs.slice(i + 2, i + 2 + n));
         this.term[slot] = 1;
         i += 2 + n;
       }
@@ -228,16 +228,16 @@ export class Matcher {
       this.term = new Uint8Array(this.base.length);
       variants.forEach((v, i) => {
         const slot = layout.slotOfKey[i]!;
-        const list = this.outputs.get(slot);
+        const list = outputs.get(slot);
         if (list) list.push(v.key, v.afterLam);
-        else this.outputs.set(slot, [v.key, v.afterLam]);
+        else outputs.set(slot, [v.key, v.afterLam]);
         this.term[slot] = 1;
       });
     }
 
     this.outputAt = new Int32Array(this.base.length);
     const flat = [0];
-    for (const [slot, list] of this.outputs) {
+    for (const [slot, list] of outputs) {
       this.outputAt[slot] = flat.length;
       flat.push(list.length / 2, ...list);
     }
@@ -299,9 +299,11 @@ export class Matcher {
   automaton(): Automaton {
     const outputs: number[] = [];
     let previous = 0;
-    for (const slot of [...this.outputs.keys()].sort((x, y) => x - y)) {
-      const list = this.outputs.get(slot)!;
-      outputs.push(slot - previous, list.length / 2, ...list);
+    for (let slot = 0; slot < this.outputAt.length; slot++) {
+      const at = this.outputAt[slot]!;
+      if (at === 0) continue;
+      const pairs = this.outputList[at]!;
+      outputs.push(slot - previous, pairs, ...this.outputList.subarray(at + 1, at + 1 + pairs * 2));
       previous = slot;
     }
     const { units, states, base, check, prefix3 } = this;
