@@ -120,19 +120,27 @@ function startBoot(): void {
   /** Pages longer than this are read and asked about in pieces, each in a task of its own. */
   const PIECE_CHARS = 100_000;
 
-  function checkPage(): void {
-    let text: string | null = null;
+  /**
+   * The first piece of the page's text, and what gives the next ones; the page is watched from now on, so what
+   * changes while the background answers is asked about next.
+   */
+  function readPage(onShadowRoot: (root: ShadowRoot) => void): { text: string; more: () => string | null } {
+    let text = '';
     let more: () => string | null = () => null;
     measure(() => {
       const root = findTextRoot(document);
       if (root) {
-        more = textOfRuns(root, PIECE_CHARS, observeShadowRoot);
-        text = more();
+        more = textOfRuns(root, PIECE_CHARS, onShadowRoot);
+        text = more() ?? '';
       }
-      // Watched from now on: what changes while the background answers is asked about next.
       watch();
     });
-    ask(text ?? '', more);
+    return { text, more };
+  }
+
+  function checkPage(): void {
+    const { text, more } = readPage(observeShadowRoot);
+    ask(text, more);
   }
 
   /**
@@ -141,17 +149,8 @@ function startBoot(): void {
    * about after it, if the site is on.
    */
   function greet(): void {
-    let text = '';
-    let more: (() => string | null) | null = null;
     const shadowRoots: ShadowRoot[] = [];
-    measure(() => {
-      const root = findTextRoot(document);
-      if (root) {
-        more = textOfRuns(root, PIECE_CHARS, (shadow) => (active ? observeShadowRoot(shadow) : shadowRoots.push(shadow)));
-        text = more() ?? '';
-      }
-      watch();
-    });
+    const { text, more } = readPage((shadow) => (active ? observeShadowRoot(shadow) : shadowRoots.push(shadow)));
     asking = true;
     void browser.runtime
       .sendMessage({ type: 'csto-lens/hello', text } satisfies HelloMessage)
