@@ -77,14 +77,15 @@ const polyfillAsModule: Plugin = {
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/ }, (args) => ({
       contents: [
-        'const native = globalThis.browser?.runtime?.id ? globalThis.browser : undefined;',
         'function polyfill() {',
         'const module = { exports: {} };',
         'const exports = module.exports;',
         readFileSync(args.path, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, ''),
         'return module.exports;',
         '}',
-        'export default native ?? polyfill();',
+        // Pure: a bundle that never uses the default export (the boot script, which calls the runtime itself: see
+        // src/content/boot-runtime.ts) drops the whole module.
+        "export default /* @__PURE__ */ (() => (globalThis.browser?.runtime?.id ? globalThis.browser : polyfill()))();",
       ].join('\n'),
       loader: 'js',
     }));

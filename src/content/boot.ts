@@ -5,9 +5,9 @@
 // the scanner (content-full.js: matcher, marking, cards), which takes over (hand-off.ts). Until then it answers the
 // contract message with no mention, and the toggle command works. The text goes to the extension's own background
 // only, which reads it and keeps nothing.
-import browser from '../shared/browser.ts';
 import { isActiveMessage, isContentRequest, type CheckTextMessage, type HelloMessage, type HelloResponse, type MentionsResponse, type ToggleMessage } from '../shared/messages.ts';
 import { findTextRoot, textOfRuns } from './collect.ts';
+import { answerMessages, sendToBackground } from './boot-runtime.ts';
 import { offerBoot, scannerRunning, type BootState } from './hand-off.ts';
 import { detectLang, detectPublished, textSample } from './page-info.ts';
 import { installTestHooks } from './test-hooks.ts';
@@ -70,8 +70,7 @@ function startBoot(): void {
   function ask(text: string, more: (() => string | null) | null): void {
     if (!/\S/.test(text)) return finish(more);
     asking = true;
-    void browser.runtime
-      .sendMessage({ type: 'csto-lens/check-text', text } satisfies CheckTextMessage)
+    void sendToBackground({ type: 'csto-lens/check-text', text } satisfies CheckTextMessage)
       .catch(() => false)
       .then((loaded) => answered(loaded === true, more));
   }
@@ -152,8 +151,7 @@ function startBoot(): void {
     const shadowRoots: ShadowRoot[] = [];
     const { text, more } = readPage((shadow) => (active ? observeShadowRoot(shadow) : shadowRoots.push(shadow)));
     asking = true;
-    void browser.runtime
-      .sendMessage({ type: 'csto-lens/hello', text } satisfies HelloMessage)
+    void sendToBackground({ type: 'csto-lens/hello', text } satisfies HelloMessage)
       .catch(() => undefined)
       .then((answer) => {
         const { active: on = false, loaded = false } = (answer as HelloResponse | undefined) ?? {};
@@ -187,12 +185,11 @@ function startBoot(): void {
     if (!isContentRequest(message)) return undefined;
     if (message.type === 'csto-lens/mentions') return Promise.resolve(answerMentions());
     if (message.type === 'csto-lens/go-to') return Promise.resolve({ found: false });
-    if (message.command === 'toggle-annotations') void browser.runtime.sendMessage({ type: 'csto-lens/toggle' } satisfies ToggleMessage).catch(() => undefined);
+    if (message.command === 'toggle-annotations') void sendToBackground({ type: 'csto-lens/toggle' } satisfies ToggleMessage).catch(() => undefined);
     // next/previous: there is no mention to move to.
     return undefined;
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+  stops.push(answerMessages(onMessage));
   greet();
 
   if (__TEST_BUILD__) {
@@ -202,7 +199,7 @@ function startBoot(): void {
         busy: () => loading,
         stats: () => ({ ...state, stage: 'boot', painter: null, tripped: false, highlightNames: null }),
         // Settings live in storage, which this script leaves to the background.
-        setSettings: (change) => browser.runtime.sendMessage({ type: 'csto-lens/test-settings', change }),
+        setSettings: (change) => sendToBackground({ type: 'csto-lens/test-settings', change }),
         moveTo: () => null,
         entityAt: () => null,
       }),

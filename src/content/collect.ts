@@ -51,13 +51,28 @@ export function findTextRoot(doc: Document): Element | null {
   return doc.body ?? doc.documentElement;
 }
 
-/** Whether an element holds at least `min` characters of text (reads no further than that). */
-function hasText(element: Element, min: number): boolean {
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+/**
+ * Whether an element holds at least `min` characters of text (reads no further than that). A walk over child links,
+ * not a TreeWalker: the boot script runs this in a fresh world on every page, where each DOM interface it touches is
+ * first set up for that world (a TreeWalker and NodeFilter cost about half a millisecond), and the links are what the
+ * run walk reads anyway.
+ */
+export function hasText(element: Element, min: number): boolean {
   let total = 0;
-  while (walker.nextNode()) {
-    total += (walker.currentNode as Text).data.trim().length;
-    if (total >= min) return true;
+  let node: Node | null = element.lastChild;
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      total += (node as Text).data.trim().length;
+      if (total >= min) return true;
+    }
+    const child: Node | null = node.lastChild;
+    if (child) {
+      node = child;
+      continue;
+    }
+    // Up to the nearest ancestor (below `element`) with a sibling before it.
+    while (node && node !== element && !node.previousSibling) node = node.parentNode;
+    node = node && node !== element ? node.previousSibling : null;
   }
   return false;
 }
