@@ -12,6 +12,7 @@ import { offerBoot, scannerRunning, type BootState } from './hand-off.ts';
 import { detectLang, detectPublished, textSample } from './page-info.ts';
 import { installTestHooks } from './test-hooks.ts';
 import { changedBlocks } from './changed-blocks.ts';
+import { createPageWatcher } from './page-watcher.ts';
 import { textToCheck } from './text-check.ts';
 
 /** Changes are gathered for this long after the first one, then checked together (a live page changes often). */
@@ -31,7 +32,8 @@ function startBoot(): void {
   let greeting = true;
   /** Blocks changed since the last question. */
   const changed = new Set<Element>();
-  let changeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The page must be read again as a whole: it navigated (SPA), or the breaker let changes go unread. */
+  let rereadPage = false;
   const stops: Array<() => void> = [];
 
   const measure = (work: () => void) => {
@@ -43,18 +45,34 @@ function startBoot(): void {
     }
   };
 
-  // Text the page adds or changes later (infinite scroll, live blogs, SPA navigation) is checked as it comes.
-  const observer = new MutationObserver((records) => {
-    if (loading || (!active && !greeting)) return;
-    measure(() => {
-      for (const block of changedBlocks(records, document.documentElement).dirty) changed.add(block);
-    });
-    if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
+  // Text the page adds or changes later (infinite scroll, live blogs, SPA navigation) is checked as it comes, in
+  // batches, by the scanner's own watcher: its circuit breaker holds a runaway page to a few percent of the main
+  // thread here too, on the pages that never load the scanner.
+  const watcher = createPageWatcher(document, {
+    batchDelayMs: CHANGE_DELAY_MS,
+    busyMs: () => state.busyMs,
+    onChanges(records) {
+      if (loading || (!active && !greeting)) return;
+      measure(() => {
+        for (const block of changedBlocks(records, document.documentElement).dirty) changed.add(block);
+      });
+      askAboutChanges();
+    },
+    onNavigate() {
+      if (loading) return;
+      rereadPage = true;
+      askAboutChanges();
+    },
   });
 
   function askAboutChanges(): void {
-    changeTimer = null;
-    if (!active || loading || asking || changed.size === 0) return;
+    if (!active || loading || asking) return;
+    if (rereadPage) {
+      rereadPage = false;
+      changed.clear();
+      return checkPage();
+    }
+    if (changed.size === 0) return;
     let text = '';
     measure(() => {
       text = textToCheck(changed, observeShadowRoot);
@@ -80,7 +98,7 @@ function startBoot(): void {
     asking = false;
     if (loaded || scannerRunning()) {
       loading = true;
-      observer.disconnect();
+      watcher.stop();
       return;
     }
     finish(more);
@@ -95,25 +113,23 @@ function startBoot(): void {
     }
     // For the bench: a page ruled out is done (the scanner sets its own mark when it loads).
     if (__TEST_BUILD__ && more) performance.mark('csto-lens-done', { detail: { busyMs: state.busyMs, filterMs: 0, matcherBuildMs: 0, longestSliceMs: state.busyMs, slices: 0, marks: 0 } });
-    if (active && changed.size > 0) changeTimer ??= setTimeout(askAboutChanges, CHANGE_DELAY_MS);
+    // The changes gathered meanwhile (already batched by the watcher).
+    askAboutChanges();
   }
 
-  const OBSERVED = { childList: true, subtree: true, characterData: true };
-
   function watch(): void {
-    observer.observe(document.documentElement, OBSERVED);
+    watcher.start();
   }
 
   /** Changes inside an open shadow root the walk read are not seen by an observer of the document: observe it too. */
   function observeShadowRoot(root: ShadowRoot): void {
-    if (active && !loading) observer.observe(root, OBSERVED);
+    if (active && !loading) watcher.observeShadowRoot(root);
   }
 
   function unwatch(): void {
-    observer.disconnect();
+    watcher.stop();
     changed.clear();
-    if (changeTimer !== null) clearTimeout(changeTimer);
-    changeTimer = null;
+    rereadPage = false;
   }
 
   /** Pages longer than this are read and asked about in pieces, each in a task of its own. */
@@ -197,7 +213,7 @@ function startBoot(): void {
       installTestHooks({
         answerMentions,
         busy: () => loading,
-        stats: () => ({ ...state, stage: 'boot', painter: null, tripped: false, highlightNames: null }),
+        stats: () => ({ ...state, stage: 'boot', painter: null, tripped: watcher.tripped, highlightNames: null }),
         // Settings live in storage, which this script leaves to the background.
         setSettings: (change) => sendToBackground({ type: 'csto-lens/test-settings', change }),
         moveTo: () => null,
