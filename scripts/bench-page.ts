@@ -31,9 +31,10 @@ export interface PageBenchResult {
   scannerScriptGzipKB: number;
   /**
    * The budget figure (< 5 ms): the whole main-thread time the extension adds to loading a 2,000-word page with no
-   * entity (noEntity.taskMs: CDP TaskDuration with the extension minus without, medians). It counts compiling and
-   * evaluating the content script, every callback and microtask of ours, the browser's own content-script plumbing,
-   * and anything we make the page do; noEntity.floorMs is the part an empty content script costs too.
+   * entity (noEntity.taskMs: CDP TaskDuration with the extension minus without, the median over rounds). It counts
+   * compiling and evaluating the content script, every callback and microtask of ours, the browser's own
+   * content-script plumbing, and anything we make the page do; noEntity.floorMs is the part an empty content script
+   * costs too.
    */
   noEntityMs: number;
   /** On that page, loading the matcher (0 when the pre-check found no possible name and it was never loaded). */
@@ -44,9 +45,9 @@ export interface PageBenchResult {
 
 /**
  * The whole main-thread cost of the content script on the no-entity page, measured from outside our own accounting.
- * Medians over `runs` page loads each, alternating browsers with the extension (release and test builds), with two
+ * `runs` rounds, each loading the page once in every browser: with the extension (release and test builds), with two
  * reference extensions (an empty content script: the floor any content script pays; the leanest one that reads the
- * page and asks its background) and without extensions.
+ * page and asks its background) and without extensions. Figures are medians over the rounds.
  */
 export interface NoEntityCost {
   runs: number;
@@ -58,7 +59,7 @@ export interface NoEntityCost {
   filterMs: number;
   /** From a stamp at the very top of the bundle to the end of its synchronous run: evaluating the IIFE. */
   evalMs: number;
-  /** CDP Performance.getMetrics ScriptDuration, test build minus no extension (medians of each). It leaves out compiling
+  /** CDP Performance.getMetrics ScriptDuration, test build minus no extension (median over rounds). It leaves out compiling
    * the content script and the promise callbacks (microtasks) where most of our work runs: not the whole cost. */
   scriptMs: number;
   /** CDP TaskDuration, all main-thread task time, release build minus no extension: the whole cost of what users run,
@@ -279,6 +280,9 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
   const taskOnMs = median(on.task);
   const taskOffMs = median(off.task);
   const floorTaskMs = median(floorTask);
+  // What a browser adds: the median of the differences within each round (the machine's speed drifts between rounds,
+  // and a page load varies by several ms: pairing loads made close in time takes out most of both).
+  const added = (task: number[]) => round(median(task.map((ms, i) => ms - off.task[i]!)));
   const gzipKB = (file: string) => round(gzipSync(readFileSync(join(ROOT, 'dist', file))).length / 1024);
   return {
     runs,
@@ -286,17 +290,17 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
     busyMinMs: round(Math.min(...on.busy)),
     filterMs: round(median(on.filter)),
     evalMs: round(median(on.evaluate)),
-    scriptMs: round(median(test.script) - median(off.script)),
-    taskMs: round(taskOnMs - taskOffMs),
-    testBuildTaskMs: round(median(test.task) - taskOffMs),
+    scriptMs: round(median(test.script.map((ms, i) => ms - off.script[i]!))),
+    taskMs: added(on.task),
+    testBuildTaskMs: added(test.task),
     scriptOnMs: round(median(test.script)),
     scriptOffMs: round(median(off.script)),
     taskOnMs: round(taskOnMs),
     taskOffMs: round(taskOffMs),
-    floorMs: round(floorTaskMs - taskOffMs),
+    floorMs: added(floorTask),
     floorTaskMs: round(floorTaskMs),
-    overFloorMs: round(taskOnMs - floorTaskMs),
-    leanestMs: round(median(leanestTask) - taskOffMs),
+    overFloorMs: round(median(on.task.map((ms, i) => ms - floorTask[i]!))),
+    leanestMs: added(leanestTask),
     bootGzipKB: gzipKB('content.js'),
     scannerGzipKB: gzipKB('content-full.js'),
     matcherBuildMs: round(median(on.build)),
@@ -319,7 +323,7 @@ export async function runNoEntityBench(options: { runs?: number } = {}): Promise
   const browser = await launchWithExtension(join(ROOT, 'dist-test'));
   const plainBrowser = await launchPlainChromium();
   try {
-    return await measureNoEntity(browser, plainBrowser, server.url('/plain.html'), options.runs ?? 15);
+    return await measureNoEntity(browser, plainBrowser, server.url('/plain.html'), options.runs ?? 25);
   } finally {
     await plainBrowser.close();
     await browser.close();
@@ -397,7 +401,7 @@ export async function runPageBench(options: { words?: number; markJsNames?: numb
     // A page with no entity: the whole cost of our content script there, by our account and from outside.
     await setEnabled(browser, true);
     const plainBrowser = await launchPlainChromium();
-    const noEntity = await measureNoEntity(browser, plainBrowser, server.url('/plain.html'), options.noEntityRuns ?? 15).finally(() => plainBrowser.close());
+    const noEntity = await measureNoEntity(browser, plainBrowser, server.url('/plain.html'), options.noEntityRuns ?? 25).finally(() => plainBrowser.close());
     const { matcherBuildMs, ...noEntityCost } = noEntity;
     log(`page: no entity ${noEntity.taskMs} ms main thread (on - off; ${noEntity.floorMs} ms for an empty content script), ${noEntity.busyMs} ms busy`);
 

@@ -213,7 +213,8 @@ function startBoot(): void {
       installTestHooks({
         answerMentions,
         busy: () => loading,
-        stats: () => ({ ...state, stage: 'boot', painter: null, tripped: watcher.tripped, highlightNames: null }),
+        // Plain data only: the reply is a window message (state.stop, a function, cannot be cloned).
+        stats: () => ({ busyMs: state.busyMs, filterMs: state.filterMs, stage: 'boot', painter: null, tripped: watcher.tripped, highlightNames: null }),
         // Settings live in storage, which this script leaves to the background.
         setSettings: (change) => sendToBackground({ type: 'csto-lens/test-settings', change }),
         moveTo: () => null,

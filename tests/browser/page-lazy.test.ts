@@ -12,6 +12,7 @@ import { chromiumAvailable } from '../support/browsers.ts';
 import { readCard, wordRect } from '../support/card-page.ts';
 import { closeChromium, openChromium } from '../support/chromium-session.ts';
 import { DIST_TEST, FIXTURES } from '../support/paths.ts';
+import { askTestHook } from '../support/test-hook.ts';
 import { changeSettings, collectPageErrors, expectNoHighlights, highlightSizes, mentions, resetSettings, totalHighlights } from './page-support.ts';
 
 const PLAIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nothing to mark</title>
@@ -33,6 +34,29 @@ customElements.define('quiet-note', class extends HTMLElement {
   constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<span>A note with no names.</span>'; }
 });
 window.nested = () => { document.getElementById('outer').shadowRoot.querySelector('quiet-note').shadowRoot.querySelector('span').textContent = 'A note on Kazakhstan.'; };
+</script></body></html>`;
+
+// A feed that names no one and rewrites the text of its 3,000 paragraphs every 100 ms, until the test stops it: each
+// batch of changes the boot script would read is large, so reading them all would soon cost more than a few percent
+// of the main thread.
+const RUNAWAY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A runaway feed</title></head><body>
+<article><h1>Live feed</h1><div id="feed"></div></article>
+<script>
+const words = 'the talks ended late and officials said little about the border or the week ahead'.split(' ');
+const line = (i, round) => words.map((w, k) => w + ((i + k + round) % 9)).join(' ');
+const feed = document.getElementById('feed');
+const texts = [];
+for (let i = 0; i < 3000; i++) {
+  const p = document.createElement('p');
+  texts.push(p.appendChild(document.createTextNode(line(i, 0))));
+  feed.append(p);
+}
+let round = 0;
+const timer = setInterval(() => {
+  round++;
+  texts.forEach((text, i) => (text.data = line(i, round)));
+}, 100);
+window.stopFeed = () => clearInterval(timer);
 </script></body></html>`;
 
 /** How many of our scripts have started in the page: 1 the boot script, 2 once the scanner took over. */
@@ -63,6 +87,7 @@ describe.runIf(chromiumAvailable)('the lazy start in Chromium (test build)', () 
     ({ browser, server } = await openChromium({ '/': FIXTURES }, DIST_TEST, { locale: 'en-US' }));
     server.setPage('/plain.html', PLAIN_PAGE);
     server.setPage('/shadow.html', SHADOW_PAGE);
+    server.setPage('/runaway.html', RUNAWAY_PAGE);
   });
   afterAll(() => closeChromium(browser, server));
   beforeEach(() => resetSettings(browser));
@@ -156,6 +181,40 @@ describe.runIf(chromiumAvailable)('the lazy start in Chromium (test build)', () 
     await changeSettings(browser, { enabled: false });
     await expectNoHighlights(page);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    await page.close();
+  });
+
+  it("holds a runaway page with no entity to a few percent of the main thread (the boot script's breaker), then recovers", async () => {
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
+    const breaker: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('changes too fast')) breaker.push(message.text());
+    });
+    const status = async () => (await askTestHook<{ stats: { stage: string; busyMs: number; tripped: boolean } }>(page, { type: 'status' }))?.stats;
+    await page.goto(server.url('/runaway.html'));
+    await page.bringToFront();
+    await expect.poll(async () => (await status())?.tripped, { timeout: 30_000, interval: 250 }).toBe(true);
+    expect(breaker).toHaveLength(1);
+    // Open, it reads nothing: our time stands still while the feed goes on.
+    const atTrip = (await status())!;
+    await page.waitForTimeout(2000);
+    const later = (await status())!;
+    expect(later.tripped).toBe(true);
+    expect(later.busyMs - atTrip.busyMs).toBeLessThan(2000 * 0.05);
+    expect(await starts(page)).toBe(1);
+
+    // The feed stops: after a quiet moment the page is read again, and a name added then is marked.
+    await page.evaluate(() => (window as unknown as { stopFeed(): void }).stopFeed());
+    await expect.poll(async () => (await status())?.tripped, { timeout: 10_000 }).toBe(false);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The feed names Kazakhstan at last.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(async () => (await mentions(browser, page))?.mentions.map((m) => m.entity), { timeout: 15_000 }).toEqual(['kazakhstan']);
+    expect(await starts(page)).toBe(2);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -4,6 +4,9 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scr
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import type { MentionsResponse } from '../../src/shared/messages.ts';
 import { DIST_FIREFOX_TEST, FIXTURES } from '../support/paths.ts';
+import { askTestHook } from '../support/test-hook.ts';
+
+export { askTestHook };
 
 /** Firefox ESR with the test build installed, and a static server over `roots` (the fixtures by default). */
 export async function openFirefox(roots: Record<string, string> = { '/': FIXTURES }): Promise<{ firefox: FirefoxWithExtension; server: StaticServer }> {
@@ -50,24 +53,6 @@ export async function openExtensionPage(page: Page, path: string): Promise<Page>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the extension did not open ${path}`);
-}
-
-/** Ask the content script (test build) something through the window-message hooks and wait for its reply. */
-export async function askTestHook<T>(page: Page, request: Record<string, unknown>): Promise<T | null> {
-  return page.evaluate(
-    (message) =>
-      new Promise<T | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), 1000);
-        window.addEventListener('message', function reply(event) {
-          if (event.data?.source !== 'csto-lens-test-reply' || event.data.type !== message.type) return;
-          clearTimeout(timer);
-          window.removeEventListener('message', reply);
-          resolve(event.data.payload as T);
-        });
-        window.postMessage({ ...message, source: 'csto-lens-test' }, '*');
-      }),
-    request,
-  );
 }
 
 /** The mentions once they hold still between two polls (the scanner marks in slices). */
