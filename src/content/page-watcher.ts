@@ -29,8 +29,13 @@ export function createPageWatcher(doc: Document, options: WatcherOptions) {
   const WINDOW_MS = 10_000;
   let pending: MutationRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
-  // Anchor jumps (#section) are not navigation: compare URLs without their fragment.
-  const currentUrl = () => (doc.location?.href ?? '').replace(/#.*$/, '');
+  // Anchor jumps (#section) are not navigation: compare URLs without their fragment. document.URL, not location:
+  // the boot script makes this watcher on every page, and a first Location (or RegExp) costs a fresh world time.
+  const currentUrl = () => {
+    const href = doc.URL ?? '';
+    const hash = href.indexOf('#');
+    return hash < 0 ? href : href.slice(0, hash);
+  };
   let url = currentUrl();
   let windowStart = performance.now();
   let windowBusyStart = options.busyMs();

@@ -48,9 +48,18 @@ describe('page watcher circuit breaker', () => {
     vi.restoreAllMocks();
   });
 
+  /** The page's URL as document.URL gives it (history.pushState changes it). */
+  let pageUrl = 'https://news.example/a';
+
   /** A watcher whose every handled batch costs us `costMs` of main thread. */
   function watch(costMs: number) {
-    const doc = { location: { href: 'https://news.example/a' }, documentElement: {} } as unknown as Document;
+    pageUrl = 'https://news.example/a';
+    const doc = {
+      get URL() {
+        return pageUrl;
+      },
+      documentElement: {},
+    } as unknown as Document;
     const watcher = createPageWatcher(doc, {
       onChanges: () => {
         handled++;
@@ -140,5 +149,17 @@ describe('page watcher circuit breaker', () => {
     vi.advanceTimersByTime(60_000);
     expect(rereads).toEqual([]);
     expect(watcher.tripped).toBe(false);
+  });
+
+  it('a batch after the URL changed is a navigation (the page is read again); a new fragment is not', () => {
+    watch(1);
+    pageUrl = 'https://news.example/b';
+    changeFor(200);
+    expect(rereads).toHaveLength(1);
+    expect(handled).toBe(0);
+    pageUrl = 'https://news.example/b#comments';
+    changeFor(200);
+    expect(rereads).toHaveLength(1);
+    expect(handled).toBe(1);
   });
 });
