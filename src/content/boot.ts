@@ -36,6 +36,9 @@ function startBoot(): void {
   let rereadPage = false;
   const stops: Array<() => void> = [];
 
+  /** Changes count: the site is on, or the first answer has not come yet (they are gathered in case it is on). */
+  const listening = () => !loading && (active || greeting);
+
   const measure = (work: () => void) => {
     const start = performance.now();
     try {
@@ -52,7 +55,7 @@ function startBoot(): void {
     batchDelayMs: CHANGE_DELAY_MS,
     busyMs: () => state.busyMs,
     onChanges(records) {
-      if (loading || (!active && !greeting)) return;
+      if (!listening()) return;
       measure(() => {
         for (const block of changedBlocks(records, document.documentElement).dirty) changed.add(block);
       });
@@ -123,7 +126,7 @@ function startBoot(): void {
 
   /** Changes inside an open shadow root the walk read are not seen by an observer of the document: observe it too. */
   function observeShadowRoot(root: ShadowRoot): void {
-    if (active && !loading) watcher.observeShadowRoot(root);
+    if (listening()) watcher.observeShadowRoot(root);
   }
 
   function unwatch(): void {
@@ -164,8 +167,7 @@ function startBoot(): void {
    * about after it, if the site is on.
    */
   function greet(): void {
-    const shadowRoots: ShadowRoot[] = [];
-    const { text, more } = readPage((shadow) => (active ? observeShadowRoot(shadow) : shadowRoots.push(shadow)));
+    const { text, more } = readPage(observeShadowRoot);
     asking = true;
     void sendToBackground({ type: 'csto-lens/hello', text } satisfies HelloMessage)
       .catch(() => undefined)
@@ -178,7 +180,6 @@ function startBoot(): void {
         asking = false;
         if (!on) return unwatch();
         active = true;
-        for (const shadow of shadowRoots) observeShadowRoot(shadow);
         answered(false, more);
       });
   }
