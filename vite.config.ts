@@ -2,6 +2,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import chromeManifest from './manifest.json' with { type: 'json' };
+import { nameFilterModule, SHIPPED_NAME_FILTER } from './scripts/lib/shipped-modules.ts';
 
 export const FIREFOX_ID = 'csto-lens@csto-lens.example';
 
@@ -34,12 +35,10 @@ function prebuiltNameFilter(): Plugin {
   return {
     name: 'prebuilt-name-filter',
     async load(id) {
-      if (!/[\\/]src[\\/]content[\\/]shipped-name-filter\.ts$/.test(id)) return null;
+      if (!SHIPPED_NAME_FILTER.test(id)) return null;
       const { bundledPack } = await import('./src/core/bundled-pack.ts');
       const { buildLexicon } = await import('./src/core/lexicon.ts');
-      const { buildNameFilter } = await import('./src/core/name-filter.ts');
-      const data = buildNameFilter(buildLexicon(bundledPack).lexicon);
-      return `const text = ${JSON.stringify(JSON.stringify(data))};\nexport function shippedNameFilter() { return JSON.parse(text); }\n`;
+      return nameFilterModule(buildLexicon(bundledPack).lexicon);
     },
   };
 }

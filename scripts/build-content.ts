@@ -5,6 +5,7 @@
 import { build, type Plugin } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nameFilterModule, SHIPPED_NAME_FILTER, singleQuoted } from './lib/shipped-modules.ts';
 
 const root = join(import.meta.dirname, '..');
 const outDir = join(root, process.argv[2] ?? 'dist');
@@ -28,16 +29,10 @@ const namesOnlyPack: Plugin = {
 const { bundledPack } = await import('../src/core/bundled-pack.ts');
 const { buildLexicon } = await import('../src/core/lexicon.ts');
 const { compileMatcher } = await import('../src/core/matcher.ts');
-const { buildNameFilter } = await import('../src/core/name-filter.ts');
 // The matcher's automaton is compiled here too: the page decodes it instead of laying out the double array (40–100 ms
 // on every page). Lexicon and automaton ship as JSON text (a string literal costs the page nothing to evaluate; an
 // object literal of that size costs milliseconds) and are parsed on first use, which on a page where the name filter
 // finds no possible name never comes. The name filter's hashes too (native JSON.parse beats any decoding loop).
-/** A JS string literal of `text` in single quotes: JSON text then needs no escape for each of its many '"'. */
-function singleQuoted(text: string): string {
-  const escaped = text.replace(/[\\'\n\r\u2028\u2029]/g, (ch) => (ch === '\\' || ch === "'" ? `\\${ch}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return `'${escaped}'`;
-}
 
 const prebuiltLexicon: Plugin = {
   name: 'prebuilt-lexicon',
@@ -56,14 +51,8 @@ const prebuiltLexicon: Plugin = {
         loader: 'js',
       };
     });
-    // The boot script's only data: the name filter's patterns (no lexicon, no automaton).
-    pluginBuild.onLoad({ filter: /[\\/]src[\\/]content[\\/]shipped-name-filter\.ts$/ }, () => ({
-      contents: [
-        `const nameFilterText = ${singleQuoted(JSON.stringify(buildNameFilter(lexicon)))};`,
-        'export function shippedNameFilter() { return JSON.parse(nameFilterText); }',
-      ].join('\n'),
-      loader: 'js',
-    }));
+    // The scanner's name filter (the same module the background gets from vite.config.ts).
+    pluginBuild.onLoad({ filter: SHIPPED_NAME_FILTER }, () => ({ contents: nameFilterModule(lexicon), loader: 'js' }));
   },
 };
 

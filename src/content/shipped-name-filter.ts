@@ -1,6 +1,7 @@
-// The name filter's patterns as the content script ships them. Apart from shipped-lexicon.ts so that the small
-// content script every page gets (boot.ts) carries these patterns without the lexicon and the automaton.
-// scripts/build-content.ts replaces this module with the patterns built ahead of time, as JSON text.
+// The name filter's patterns as the extension ships them, for the background (which answers the boot script's text
+// checks) and the scanner. Apart from shipped-lexicon.ts so that the background carries these patterns without the
+// lexicon and the automaton. The builds replace this module with the patterns built ahead of time, as JSON text
+// (scripts/lib/shipped-modules.ts).
 import { buildNameFilter, type NameFilterData } from '../core/name-filter.ts';
 import { shippedLexicon } from './shipped-lexicon.ts';
 
