@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchWithExtension, type ExtensionBrowser } from './lib/chromium.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
@@ -74,7 +74,8 @@ export interface NoEntityCost {
   /** TaskDuration with the empty content script minus without: what Chromium charges for any content script. */
   floorMs: number;
   floorTaskMs: number;
-  /** taskMs - floorMs: what our content script costs beyond an empty one. */
+  /** The release build minus the empty script, round by round (median): what our content script costs beyond an
+   * empty one. */
   overFloorMs: number;
   /** TaskDuration of the leanest reference script (LEANEST_SCRIPT) minus no extension: about the least a content
    * script that reads the page and asks its background can cost. */
@@ -184,9 +185,9 @@ function median(values: number[]): number {
  * a while after its load event. Every page is treated alike until the metrics are read: no script of the harness
  * runs in it before (polling the page for our marks would count as main-thread time of the page with the extension).
  */
-async function pageMetrics(newPage: () => Promise<Page>, newSession: (page: Page) => Promise<{ send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> }>, url: string): Promise<{ scriptMs: number; taskMs: number; page: Page; readAt: number }> {
-  const page = await newPage();
-  const cdp = await newSession(page);
+async function pageMetrics(context: BrowserContext, url: string): Promise<{ scriptMs: number; taskMs: number; page: Page; readAt: number }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(url);
   await page.waitForLoadState('load');
@@ -245,15 +246,16 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
   const leanestDir = referenceExtension(join(ROOT, 'dist'), 'leanest', LEANEST_SCRIPT);
   const floor = await launchWithExtension(floorDir);
   const leanest = await launchWithExtension(leanestDir);
-  const loadIn = async (browser: ExtensionBrowser) => {
-    const loaded = await pageMetrics(() => browser.context.newPage(), (page) => browser.context.newCDPSession(page), url);
+  /** The page loaded once in `context`, and closed again: its metrics. */
+  const loadIn = async (context: BrowserContext) => {
+    const loaded = await pageMetrics(context, url);
     await loaded.page.close();
-    return loaded.taskMs;
+    return loaded;
   };
   try {
     for (let i = 0; i < runs; i++) {
-      on.task.push(await loadIn(release));
-      const withTestBuild = await pageMetrics(() => extension.context.newPage(), (page) => extension.context.newCDPSession(page), url);
+      on.task.push((await loadIn(release.context)).taskMs);
+      const withTestBuild = await pageMetrics(extension.context, url);
       // Read after the metrics (and it should long be there): it must have finished within them to count.
       const done = await waitForDone(withTestBuild.page, 10_000);
       const origin = await withTestBuild.page.evaluate(() => performance.timeOrigin);
@@ -265,10 +267,9 @@ async function measureNoEntity(extension: ExtensionBrowser, plainBrowser: Browse
       on.build.push(done.detail.matcherBuildMs);
       on.filter.push(done.detail.filterMs);
       on.evaluate.push(done.start - done.eval);
-      floorTask.push(await loadIn(floor));
-      leanestTask.push(await loadIn(leanest));
-      const without = await pageMetrics(() => plainContext.newPage(), (page) => plainContext.newCDPSession(page), url);
-      await without.page.close();
+      floorTask.push((await loadIn(floor.context)).taskMs);
+      leanestTask.push((await loadIn(leanest.context)).taskMs);
+      const without = await loadIn(plainContext);
       off.script.push(without.scriptMs);
       off.task.push(without.taskMs);
     }

@@ -35,7 +35,6 @@ function parentAcrossShadow(element: Element): Element | null {
   return parent instanceof ShadowRoot ? parent.host : element.parentElement;
 }
 
-
 /**
  * The blocks on screen, to read first: a few points sampled over the viewport find some; their siblings that still
  * intersect the viewport fill the gaps between the samples (short paragraphs, margins).
@@ -319,7 +318,6 @@ export function createPageScanner(doc: Document, matcher: PageMatcher, scheduler
     if (!root || !root.isConnected) return null;
     return changedBlocks(records, root);
   }
-
 
   return {
     /** Read and mark the whole page (again). */
